@@ -1,0 +1,548 @@
+//! Agents (racemic ketamine, esketamine), their identifiers and routes, and the
+//! mechanism of action with its qualification.
+
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+use crate::error::{IdKind, ParseIdError};
+use crate::evidence::Regulatory;
+use crate::table::record_table;
+use crate::values::{Code, CodeSystem, Sourced, SourcedText};
+use crate::{Jurisdiction, Route};
+
+/// A ketamine agent. `Display` gives the canonical name; `FromStr` is ASCII
+/// case-insensitive and also takes brand names and other aliases.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Agent;
+///
+/// assert_eq!("Spravato".parse::<Agent>()?, Agent::Esketamine);
+/// assert_eq!("ketalar".parse::<Agent>()?, Agent::RacemicKetamine);
+/// assert_eq!(Agent::Esketamine.to_string(), "esketamine");
+/// assert!("aspirin".parse::<Agent>().is_err());
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = ParseIdError,
+    parse_err_fn = agent_parse_error
+)]
+#[non_exhaustive]
+pub enum Agent {
+    /// Racemic (R,S)-ketamine, approved as an anaesthetic (Ketalar and generics).
+    #[strum(
+        to_string = "racemic ketamine",
+        serialize = "racemic_ketamine",
+        serialize = "ketamine",
+        serialize = "Ketalar",
+        serialize = "ketamine hydrochloride"
+    )]
+    RacemicKetamine,
+    /// Esketamine, the S-enantiomer (Spravato nasal spray).
+    #[strum(
+        to_string = "esketamine",
+        serialize = "Spravato",
+        serialize = "S-ketamine",
+        serialize = "Ketanest"
+    )]
+    Esketamine,
+}
+
+record_table!(Agent {
+    RacemicKetamine => "racemic_ketamine",
+    Esketamine => "esketamine",
+});
+
+fn agent_parse_error(input: &str) -> ParseIdError {
+    ParseIdError::new(IdKind::Agent, input)
+}
+
+/// A route by which an agent is given, with the sources that show it.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase, Route};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let routes: Vec<Route> = kb.agent(Agent::Esketamine).routes().iter().map(|r| r.route()).collect();
+/// assert!(routes.contains(&Route::Intranasal));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentRoute {
+    route: Route,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    sources: Vec<String>,
+}
+
+impl AgentRoute {
+    /// The route.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.agent(Agent::RacemicKetamine).routes().iter().any(|r| r.route() == Route::Oral));
+    /// ```
+    pub fn route(&self) -> Route {
+        self.route
+    }
+
+    /// How the agent is given by this route (product, setting), when it needs saying.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let _notes: Vec<Option<&str>> = kb.agent(Agent::Esketamine).routes().iter().map(|r| r.note()).collect();
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl Sourced for AgentRoute {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// A controlled-substance schedule in one jurisdiction.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let cs = kb.agent(Agent::Esketamine).controlled_substance().unwrap();
+/// assert_eq!(cs.schedule(), "CIII");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlledSubstance {
+    jurisdiction: Jurisdiction,
+    schedule: String,
+    sources: Vec<String>,
+}
+
+impl ControlledSubstance {
+    /// Where the schedule applies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.agent(Agent::RacemicKetamine).controlled_substance().unwrap().jurisdiction(), Jurisdiction::Us);
+    /// ```
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        self.jurisdiction
+    }
+
+    /// The schedule, as the regulator writes it (e.g. "CIII").
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.agent(Agent::RacemicKetamine).controlled_substance().unwrap().schedule(), "CIII");
+    /// ```
+    pub fn schedule(&self) -> &str {
+        &self.schedule
+    }
+}
+
+impl Sourced for ControlledSubstance {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// Everything the crate knows about one [`Agent`].
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let esk = kb.agent(Agent::Esketamine);
+/// assert_eq!(esk.id(), Agent::Esketamine);
+/// assert_eq!(esk.enantiomer_of(), Some(Agent::RacemicKetamine));
+/// assert!(esk.aliases().iter().any(|a| a == "Spravato"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentRecord {
+    id: Agent,
+    name: String,
+    aliases: Vec<String>,
+    description: String,
+    sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    enantiomer_of: Option<Agent>,
+    routes: Vec<AgentRoute>,
+    codes: Vec<Code>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    controlled_substance: Option<ControlledSubstance>,
+    regulatory: Vec<Regulatory>,
+}
+
+impl AgentRecord {
+    /// The agent this record describes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().agent(Agent::RacemicKetamine).id(), Agent::RacemicKetamine);
+    /// ```
+    pub fn id(&self) -> Agent {
+        self.id
+    }
+
+    /// The display name (the data's own, which a translation may change).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().agent(Agent::Esketamine).name(), "esketamine");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other names: brands, salts, abbreviations.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(KnowledgeBase::embedded().agent(Agent::RacemicKetamine).aliases().iter().any(|a| a == "Ketalar"));
+    /// ```
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    pub(crate) fn aliases_mut(&mut self) -> &mut Vec<String> {
+        &mut self.aliases
+    }
+
+    /// What the agent is, in this crate's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(!KnowledgeBase::embedded().agent(Agent::Esketamine).description().is_empty());
+    /// ```
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The racemate this agent is an enantiomer of, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().agent(Agent::RacemicKetamine).enantiomer_of(), None);
+    /// ```
+    pub fn enantiomer_of(&self) -> Option<Agent> {
+        self.enantiomer_of
+    }
+
+    /// The routes by which the agent is given, per the sources.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(KnowledgeBase::embedded().agent(Agent::RacemicKetamine).routes().len() >= 5);
+    /// ```
+    pub fn routes(&self) -> &[AgentRoute] {
+        &self.routes
+    }
+
+    /// Whether the sources record this agent being given by `route`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.agent(Agent::Esketamine).is_given_by(Route::Intranasal));
+    /// assert!(!kb.agent(Agent::Esketamine).is_given_by(Route::Oral));
+    /// ```
+    pub fn is_given_by(&self, route: Route) -> bool {
+        self.routes.iter().any(|r| r.route == route)
+    }
+
+    /// Identifiers in standard code systems.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(!KnowledgeBase::embedded().agent(Agent::Esketamine).codes().is_empty());
+    /// ```
+    pub fn codes(&self) -> &[Code] {
+        &self.codes
+    }
+
+    /// The identifiers in one code system.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, CodeSystem, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let atc = kb.agent(Agent::RacemicKetamine).codes_in(CodeSystem::Atc).next().unwrap();
+    /// assert_eq!(atc.code(), "N01AX03");
+    /// ```
+    pub fn codes_in(&self, system: CodeSystem) -> impl Iterator<Item = &Code> {
+        self.codes.iter().filter(move |c| c.system() == system)
+    }
+
+    /// The controlled-substance schedule, where sourced.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(KnowledgeBase::embedded().agent(Agent::Esketamine).controlled_substance().is_some());
+    /// ```
+    pub fn controlled_substance(&self) -> Option<&ControlledSubstance> {
+        self.controlled_substance.as_ref()
+    }
+
+    /// Regulatory approvals and their scope (for example "anaesthesia only").
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// assert!(!KnowledgeBase::embedded().agent(Agent::Esketamine).regulatory().is_empty());
+    /// ```
+    pub fn regulatory(&self) -> &[Regulatory] {
+        &self.regulatory
+    }
+}
+
+impl Sourced for AgentRecord {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// How certain a mechanism step is.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Certainty;
+///
+/// assert_eq!(Certainty::Preclinical.to_string(), "preclinical");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Certainty {
+    /// Established pharmacology.
+    Established,
+    /// The wording of a regulator-approved label.
+    LabelWording,
+    /// Shown in animals, not in humans.
+    Preclinical,
+    /// A proposed explanation.
+    Hypothesis,
+}
+
+/// One step of the mechanism of action, in causal order.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Certainty, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let first = &kb.mechanism().steps()[0];
+/// assert_eq!(first.id(), "nmda_antagonism");
+/// assert_eq!(first.certainty(), Certainty::Established);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MechanismStep {
+    id: String,
+    summary: String,
+    certainty: Certainty,
+    agents: Vec<Agent>,
+    sources: Vec<String>,
+}
+
+impl MechanismStep {
+    /// A stable snake-case id for the step.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.mechanism().steps().iter().any(|s| s.id() == "synaptogenesis"));
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The step, in this crate's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.mechanism().steps()[0].summary().contains("NMDA"));
+    /// ```
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    /// How certain the step is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Certainty;
+    ///
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.mechanism().steps().iter().any(|s| s.certainty() == Certainty::Preclinical));
+    /// ```
+    pub fn certainty(&self) -> Certainty {
+        self.certainty
+    }
+
+    /// The agents the step is described for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Agent;
+    ///
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.mechanism().steps()[0].agents().contains(&Agent::Esketamine));
+    /// ```
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
+    }
+}
+
+impl Sourced for MechanismStep {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// The mechanism of action: NMDA-receptor antagonism, a transient glutamate surge,
+/// AMPA and neurotrophic (BDNF/mTOR) signalling, and synaptogenesis, with the
+/// qualification that the last is shown in animals and that the label calls the
+/// mechanism not fully understood.
+///
+/// # Examples
+///
+/// ```
+/// let kb = ketamine_therapy::KnowledgeBase::embedded();
+/// let m = kb.mechanism();
+/// assert!(m.steps().len() >= 4);
+/// assert!(!m.qualification().text().is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mechanism {
+    qualification: SourcedText,
+    steps: Vec<MechanismStep>,
+}
+
+impl Mechanism {
+    /// What is and is not established about the mechanism.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(!kb.mechanism().qualification().text().is_empty());
+    /// ```
+    pub fn qualification(&self) -> &SourcedText {
+        &self.qualification
+    }
+
+    /// The steps, in causal order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// for step in kb.mechanism().steps() {
+    ///     println!("{} ({})", step.summary(), step.certainty());
+    /// }
+    /// ```
+    pub fn steps(&self) -> &[MechanismStep] {
+        &self.steps
+    }
+}

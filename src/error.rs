@@ -1,0 +1,447 @@
+//! Every error the crate returns. Each says what was wrong and what would be valid.
+
+use std::fmt;
+
+use strum::IntoEnumIterator;
+
+use crate::Entity;
+use crate::{Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route};
+
+/// Which identity enum a [`ParseIdError`] was parsing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{IdKind, Route};
+///
+/// let err = "IX".parse::<Route>().unwrap_err();
+/// assert_eq!(err.kind(), IdKind::Route);
+/// assert_eq!(IdKind::Route.to_string(), "route");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum IdKind {
+    /// [`Agent`].
+    Agent,
+    /// [`Route`].
+    Route,
+    /// [`Condition`].
+    Condition,
+    /// [`ConditionGroup`].
+    #[strum(to_string = "condition group")]
+    ConditionGroup,
+    /// [`Benefit`].
+    Benefit,
+    /// [`Risk`].
+    Risk,
+    /// [`Evidence`].
+    Evidence,
+    /// [`Jurisdiction`].
+    Jurisdiction,
+}
+
+/// A text that is not a name, alias or id of the enum being parsed.
+///
+/// Its `Display` lists the valid canonical names.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Agent;
+///
+/// let err = "ketamin".parse::<Agent>().unwrap_err();
+/// assert_eq!(err.input(), "ketamin");
+/// assert!(err.to_string().contains("racemic ketamine, esketamine"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseIdError {
+    kind: IdKind,
+    input: String,
+}
+
+impl ParseIdError {
+    pub(crate) fn new(kind: IdKind, input: &str) -> Self {
+        ParseIdError {
+            kind,
+            input: input.to_owned(),
+        }
+    }
+
+    /// The enum that was being parsed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, IdKind};
+    ///
+    /// assert_eq!("flu".parse::<Condition>().unwrap_err().kind(), IdKind::Condition);
+    /// ```
+    pub fn kind(&self) -> IdKind {
+        self.kind
+    }
+
+    /// The text that did not parse.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Risk;
+    ///
+    /// assert_eq!("itch".parse::<Risk>().unwrap_err().input(), "itch");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+fn join<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl Iterator<Item = T>,
+) -> fmt::Result {
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{item}")?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for ParseIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} `{}`; expected one of: ",
+            self.kind, self.input
+        )?;
+        match self.kind {
+            IdKind::Agent => join(f, Agent::iter()),
+            IdKind::Route => join(f, Route::iter()),
+            IdKind::Condition => join(f, Condition::iter()),
+            IdKind::ConditionGroup => join(f, ConditionGroup::iter()),
+            IdKind::Benefit => join(f, Benefit::iter()),
+            IdKind::Risk => join(f, Risk::iter()),
+            IdKind::Evidence => join(f, Evidence::iter()),
+            IdKind::Jurisdiction => join(f, Jurisdiction::iter()),
+        }?;
+        f.write_str(" (or an alias; case does not matter)")
+    }
+}
+
+impl std::error::Error for ParseIdError {}
+
+/// A text that names no entity. It carries up to three of the closest known names.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Entity, KnowledgeBase, Route};
+///
+/// let err = KnowledgeBase::embedded().lookup("intravenus").unwrap_err();
+/// assert_eq!(err.input(), "intravenus");
+/// assert_eq!(err.suggestions().next(), Some(Entity::Route(Route::Intravenous)));
+/// assert!(err.to_string().contains("did you mean"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupError {
+    input: String,
+    suggestions: [Option<Entity>; 3],
+}
+
+impl LookupError {
+    pub(crate) fn new(input: &str, suggestions: [Option<Entity>; 3]) -> Self {
+        LookupError {
+            input: input.to_owned(),
+            suggestions,
+        }
+    }
+
+    /// The text that was looked up.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = ketamine_therapy::KnowledgeBase::embedded().lookup("zzz").unwrap_err();
+    /// assert_eq!(err.input(), "zzz");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The closest known entities, best first (at most three).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = ketamine_therapy::KnowledgeBase::embedded().lookup("ptds").unwrap_err();
+    /// assert!(err.suggestions().count() <= 3);
+    /// ```
+    pub fn suggestions(&self) -> impl Iterator<Item = Entity> + '_ {
+        self.suggestions.iter().flatten().copied()
+    }
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no agent, route, condition, group, benefit or risk is called `{}`",
+            self.input
+        )?;
+        if self.suggestions.iter().any(Option::is_some) {
+            f.write_str("; did you mean: ")?;
+            join(f, self.suggestions())?;
+            f.write_str("?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LookupError {}
+
+/// Bad data: what was wrong, in which file, record and field, and what would be valid.
+///
+/// Every variant's `Display` starts with the file name. A record is named by its id
+/// (`intravenous`, `KETALAR-PI`, `ptsd/racemic_ketamine/intravenous`), or by its
+/// section and index where the record has no readable id.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, LoadError};
+///
+/// let err = KnowledgeBase::from_json_str("mine.json", "{\"routes\": 3}").unwrap_err();
+/// assert!(matches!(err, LoadError::Schema { .. }));
+/// assert!(err.to_string().starts_with("mine.json"));
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The bytes are not UTF-8.
+    #[error("{file}: not valid UTF-8 at byte {offset}; data files must be UTF-8 text")]
+    InvalidUtf8 {
+        /// The file.
+        file: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file starts with a UTF-8 byte-order mark.
+    #[error("{file}: starts with a byte-order mark; save it as UTF-8 without a BOM")]
+    ByteOrderMark {
+        /// The file.
+        file: String,
+    },
+    /// The file is larger than the loader accepts.
+    #[error(
+        "{file}: {size} bytes is over the limit of {limit} bytes for one data file; split it into several files"
+    )]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its size in bytes.
+        size: usize,
+        /// The limit, [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
+        limit: usize,
+    },
+    /// The text is not JSON (syntax error, trailing characters, too deeply nested).
+    #[error("{file}:{line}:{column}: not valid JSON: {message}")]
+    Syntax {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser found.
+        message: String,
+    },
+    /// Valid JSON that does not fit the schema: wrong type, unknown or missing field,
+    /// `null` where a value is required, unknown enum value, malformed date or span.
+    #[error("{file}:{line}:{column}: record {record}, field `{field}`: {message}")]
+    Schema {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field (a dotted path within the record).
+        field: String,
+        /// What was wrong and what was expected.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A required text is empty.
+    #[error("{file}: record {record}, field `{field}`: must not be empty; write a short text")]
+    EmptyText {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+    },
+    /// A list that must cite at least one source is empty.
+    #[error(
+        "{file}: record {record}, field `{field}`: cites no source; every fact needs at least one source id from the `sources` section"
+    )]
+    EmptySources {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+    },
+    /// A cited source id is not in the bibliography.
+    #[error("{file}: record {record}, field `{field}`: unknown source id `{id}`; cite an id from the `sources` section{}", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+    UnknownSource {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// The unknown id.
+        id: String,
+        /// The closest known id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A percentage outside 0-100, or a number that is not finite.
+    #[error(
+        "{file}: record {record}, field `{field}`: {value} is not a percentage; expected a number from 0 to 100"
+    )]
+    PercentOutOfRange {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// The value found.
+        value: f64,
+    },
+    /// A range whose minimum is above its maximum.
+    #[error(
+        "{file}: record {record}, field `{field}`: min {min} is greater than max {max}; expected min <= max"
+    )]
+    InvertedRange {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// The minimum found.
+        min: String,
+        /// The maximum found.
+        max: String,
+    },
+    /// Two records with the same id in the data set.
+    #[error(
+        "{file}: record {record} is defined twice (first in {first_file}); each id may appear once"
+    )]
+    DuplicateRecord {
+        /// The file of the second definition.
+        file: String,
+        /// The record.
+        record: String,
+        /// The file of the first definition.
+        first_file: String,
+    },
+    /// An enum variant with no record.
+    #[error(
+        "{files}: no record for {kind} `{id}`; every {kind} needs exactly one record in the `{section}` section"
+    )]
+    MissingRecord {
+        /// The files loaded.
+        files: String,
+        /// The kind of record.
+        kind: String,
+        /// The id of the variant with no record.
+        id: String,
+        /// The section where the record belongs.
+        section: String,
+    },
+    /// A section that must appear exactly once is missing or repeated.
+    #[error("{files}: section `{section}` {problem}; the data set needs it exactly once")]
+    Section {
+        /// The files loaded.
+        files: String,
+        /// The section.
+        section: String,
+        /// "is missing" or "appears more than once".
+        problem: String,
+    },
+    /// A name or alias that, after folding case and separators, is already taken.
+    #[error(
+        "{file}: record {record}, field `{field}`: `{alias}` is already a name or alias of {other}; names and aliases must be unique across all entities (ignoring case, spaces, hyphens and underscores)"
+    )]
+    AliasConflict {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field (`name` or `aliases`).
+        field: String,
+        /// The name or alias.
+        alias: String,
+        /// The entity that already has it.
+        other: String,
+    },
+    /// An indication, frequency or monitoring fact pairs an agent with a route the
+    /// agent's record does not list.
+    #[error(
+        "{file}: record {record}, field `{field}`: {agent} is not given by the {route} route in this data set; its routes are: {valid}"
+    )]
+    RouteNotForAgent {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// The agent.
+        agent: String,
+        /// The route.
+        route: String,
+        /// The agent's routes.
+        valid: String,
+    },
+    /// An overlay record with the id of an existing record, without saying so.
+    #[error(
+        "{file}: record {record} already exists; to replace it on purpose add \"{key}\" to the overlay's `replaces` list"
+    )]
+    Redefinition {
+        /// The overlay file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The key to put in `replaces`.
+        key: String,
+    },
+    /// Any other value that breaks a rule of the schema.
+    #[error("{file}: record {record}, field `{field}`: {message}; expected {expected}")]
+    Invalid {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// What was wrong.
+        message: String,
+        /// What would be valid.
+        expected: String,
+    },
+    /// A data file could not be read from disk.
+    #[error("{file}: could not be read: {message}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The operating system's message.
+        message: String,
+    },
+}

@@ -1,0 +1,132 @@
+//! # ketamine-therapy
+//!
+//! A typed, sourced knowledge model of ketamine therapy: the agents (racemic
+//! ketamine, esketamine), their routes of administration, the conditions they are
+//! used for and the evidence behind each use, the regulatory status, benefits, risks,
+//! contraindications and monitoring, with a bibliography that every fact cites.
+//!
+//! **This crate informs; it does not prescribe.** It is reference data for health-app,
+//! clinic and research software, not medical advice. Decisions about treatment belong
+//! to qualified clinicians and their patients.
+//!
+//! ## Getting started
+//!
+//! ```
+//! use ketamine_therapy::{Condition, Evidence, Jurisdiction, KnowledgeBase};
+//!
+//! let kb = KnowledgeBase::embedded(); // parsed and validated once, on first use
+//!
+//! // Which routes suit treatment-resistant depression, on what evidence?
+//! for ind in kb.routes_for(Condition::TreatmentResistantDepression) {
+//!     let us = if ind.is_approved_in(Jurisdiction::Us) { "FDA-approved" } else { "not FDA-approved" };
+//!     println!("{} by {}: {} evidence, {us}", ind.agent(), ind.route(), ind.evidence());
+//! }
+//!
+//! // Names and aliases resolve case-insensitively.
+//! let entity = kb.lookup("ptsd")?;
+//! assert_eq!(entity.to_string(), "post-traumatic stress disorder");
+//! # Ok::<(), ketamine_therapy::LookupError>(())
+//! ```
+//!
+//! ## The model
+//!
+//! * Identity is a `Copy` enum: [`Agent`], [`Route`], [`Condition`],
+//!   [`ConditionGroup`], [`Benefit`], [`Risk`], [`Evidence`], [`Jurisdiction`].
+//!   `Display` gives the canonical name and `FromStr` takes names, ids and aliases
+//!   ("IV", "Spravato", "TRD") in any ASCII case.
+//! * Attributes live in records with getters: [`AgentRecord`], [`RouteRecord`],
+//!   [`ConditionRecord`], [`GroupRecord`], [`BenefitRecord`], [`RiskRecord`].
+//! * The core relation is the [`Indication`]: (condition, agent, route) with an
+//!   [`Evidence`] level, the [`Regulatory`] status per [`Jurisdiction`], the key
+//!   studies and a note.
+//! * Every fact implements [`Sourced`]; its ids resolve in the bibliography with
+//!   [`KnowledgeBase::source`].
+//!
+//! ## Data, sources and versions
+//!
+//! The data lives in `data/*.json` (schema in `data/SCHEMA.md`), embedded in the crate
+//! and loaded by the same validating loader that loads user data
+//! ([`KnowledgeBase::from_json_files`], [`KnowledgeBase::with_overlay`]). Facts come
+//! from labels, regulators, trials, meta-analyses and reviews; where sources disagree
+//! the data records the range and cites both. [`DATA_VERSION`] changes with every data
+//! change, and each change has a CHANGELOG entry. New records and corrections are minor
+//! releases: the enums are `#[non_exhaustive]`.
+//!
+//! ## Errors and panics
+//!
+//! Loading reports bad data as a [`LoadError`] naming the file, record and field; a
+//! failed lookup returns a [`LookupError`] with suggestions. The library does not
+//! panic on any input; the one `expect` guards the embedded data, which the test suite
+//! proves valid.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+// LoadError is returned only by the loader, never on a query path; its named fields
+// keep every error readable, so its size is not worth boxing.
+#![allow(clippy::result_large_err)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod table;
+
+mod agents;
+mod benefits;
+mod conditions;
+mod error;
+mod evidence;
+mod loader;
+mod lookup;
+mod query;
+mod risks;
+mod routes;
+mod sources;
+mod values;
+
+pub use agents::{
+    Agent, AgentRecord, AgentRoute, Certainty, ControlledSubstance, Mechanism, MechanismStep,
+};
+pub use benefits::{Benefit, BenefitRecord, Qualification, QualificationKind};
+pub use conditions::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
+pub use error::{IdKind, LoadError, LookupError, ParseIdError};
+pub use evidence::{Evidence, Indication, Jurisdiction, Regulatory, RegulatoryStatus};
+pub use loader::{KnowledgeBase, MAX_FILE_BYTES};
+pub use lookup::{Entity, MAX_NAME_BYTES};
+pub use query::Indications;
+pub use risks::{
+    Contraindication, Course, Frequency, Monitoring, MonitoringKind, Risk, RiskRecord,
+};
+pub use routes::{
+    Bioavailability, Prevalence, PrevalenceLevel, Route, RouteRecord, Setting, SettingKind,
+};
+pub use sources::{Source, SourceKind};
+pub use values::{
+    Code, CodeSystem, Date, DateParseError, PercentRange, Sourced, SourcedText, Span,
+    SpanParseError, Timing,
+};
+
+/// The version of the embedded data. It changes with every change to `data/`, and
+/// each change has an entry in CHANGELOG.md.
+///
+/// # Examples
+///
+/// ```
+/// assert!(!ketamine_therapy::DATA_VERSION.is_empty());
+/// ```
+pub const DATA_VERSION: &str = "2026.11.0";
+
+macro_rules! entity_from {
+    ($($t:ident),+) => {$(
+        impl From<$t> for Entity {
+            fn from(value: $t) -> Self {
+                Entity::$t(value)
+            }
+        }
+    )+};
+}
+
+entity_from!(Agent, Route, ConditionGroup, Condition, Benefit, Risk);

@@ -1,0 +1,740 @@
+//! Risks and side effects, with their course, timing, frequency, the agents and routes
+//! they are documented for, and how they are monitored; plus contraindications and
+//! monitoring requirements.
+
+use serde::{Deserialize, Serialize};
+use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+use crate::error::{IdKind, ParseIdError};
+use crate::table::record_table;
+use crate::values::{PercentRange, Sourced, SourcedText, Timing};
+use crate::{Agent, Route};
+
+/// A risk or side effect of ketamine therapy.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Risk;
+///
+/// assert_eq!("nausea".parse::<Risk>()?, Risk::NauseaVomiting);
+/// assert_eq!(Risk::AbuseAddiction.to_string(), "addiction potential");
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = ParseIdError,
+    parse_err_fn = risk_parse_error
+)]
+#[non_exhaustive]
+pub enum Risk {
+    /// Feeling detached from oneself or from reality; perceptual changes.
+    #[strum(
+        to_string = "dissociation",
+        serialize = "dissociative symptoms",
+        serialize = "perceptual changes"
+    )]
+    Dissociation,
+    /// Nausea and vomiting.
+    #[strum(
+        to_string = "nausea and vomiting",
+        serialize = "nausea_vomiting",
+        serialize = "nausea",
+        serialize = "vomiting"
+    )]
+    NauseaVomiting,
+    /// A rise in blood pressure and heart rate.
+    #[strum(
+        to_string = "raised blood pressure and heart rate",
+        serialize = "blood_pressure_heart_rate",
+        serialize = "blood pressure increase",
+        serialize = "hypertension",
+        serialize = "tachycardia"
+    )]
+    BloodPressureHeartRate,
+    /// Dizziness and fatigue.
+    #[strum(
+        to_string = "dizziness and fatigue",
+        serialize = "dizziness_fatigue",
+        serialize = "dizziness",
+        serialize = "fatigue"
+    )]
+    DizzinessFatigue,
+    /// Abuse, misuse and addiction.
+    #[strum(
+        to_string = "addiction potential",
+        serialize = "abuse_addiction",
+        serialize = "abuse",
+        serialize = "misuse",
+        serialize = "addiction"
+    )]
+    AbuseAddiction,
+    /// Sedation, up to loss of consciousness.
+    #[strum(
+        to_string = "sedation",
+        serialize = "somnolence",
+        serialize = "loss of consciousness"
+    )]
+    Sedation,
+    /// Vertigo.
+    #[strum(to_string = "vertigo")]
+    Vertigo,
+    /// Slowed or shallow breathing.
+    #[strum(
+        to_string = "respiratory depression",
+        serialize = "respiratory_depression",
+        serialize = "slowed breathing"
+    )]
+    RespiratoryDepression,
+    /// Bladder and urinary-tract damage with chronic use.
+    #[strum(
+        to_string = "bladder and urinary-tract toxicity",
+        serialize = "urinary_tract_toxicity",
+        serialize = "cystitis",
+        serialize = "ketamine uropathy",
+        serialize = "ulcerative cystitis"
+    )]
+    UrinaryTractToxicity,
+    /// Impaired attention, judgement, thinking or memory.
+    #[strum(
+        to_string = "cognitive impairment",
+        serialize = "cognitive_impairment",
+        serialize = "memory impairment"
+    )]
+    CognitiveImpairment,
+    /// Possible harm to an unborn child.
+    #[strum(
+        to_string = "harm in pregnancy",
+        serialize = "pregnancy_harm",
+        serialize = "embryo-fetal toxicity"
+    )]
+    PregnancyHarm,
+    /// Impaired ability to drive or operate machinery.
+    #[strum(
+        to_string = "impaired ability to drive",
+        serialize = "impaired_driving",
+        serialize = "driving impairment"
+    )]
+    ImpairedDriving,
+    /// Dream-like states, vivid imagery or delirium on waking from anaesthesia.
+    #[strum(
+        to_string = "emergence reactions",
+        serialize = "emergence_reactions",
+        serialize = "emergence delirium"
+    )]
+    EmergenceReactions,
+    /// Tolerance with prolonged use and physical dependence.
+    #[strum(
+        to_string = "tolerance and dependence",
+        serialize = "tolerance_dependence",
+        serialize = "tolerance",
+        serialize = "dependence"
+    )]
+    ToleranceDependence,
+}
+
+record_table!(Risk {
+    Dissociation => "dissociation",
+    NauseaVomiting => "nausea_vomiting",
+    BloodPressureHeartRate => "blood_pressure_heart_rate",
+    DizzinessFatigue => "dizziness_fatigue",
+    AbuseAddiction => "abuse_addiction",
+    Sedation => "sedation",
+    Vertigo => "vertigo",
+    RespiratoryDepression => "respiratory_depression",
+    UrinaryTractToxicity => "urinary_tract_toxicity",
+    CognitiveImpairment => "cognitive_impairment",
+    PregnancyHarm => "pregnancy_harm",
+    ImpairedDriving => "impaired_driving",
+    EmergenceReactions => "emergence_reactions",
+    ToleranceDependence => "tolerance_dependence",
+});
+
+fn risk_parse_error(input: &str) -> ParseIdError {
+    ParseIdError::new(IdKind::Risk, input)
+}
+
+/// Whether a risk belongs to the session itself or to longer or repeated use.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Course, KnowledgeBase, Risk};
+///
+/// let kb = KnowledgeBase::embedded();
+/// assert_eq!(kb.risk(Risk::UrinaryTractToxicity).course(), Course::LongTerm);
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Course {
+    /// During or shortly after a dose.
+    #[strum(to_string = "acute")]
+    Acute,
+    /// With prolonged or repeated use.
+    #[strum(to_string = "long-term", serialize = "long_term")]
+    LongTerm,
+}
+
+/// How often a risk occurred in a population, with the placebo rate where reported.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, Risk};
+///
+/// let kb = KnowledgeBase::embedded();
+/// for f in kb.risk(Risk::Dissociation).frequencies() {
+///     println!("{} {}: {} ({:?} on placebo)", f.agent(), f.route(), f.percent(), f.placebo_percent());
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frequency {
+    agent: Agent,
+    route: Route,
+    percent: PercentRange,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    placebo_percent: Option<PercentRange>,
+    context: String,
+    sources: Vec<String>,
+}
+
+impl Frequency {
+    pub(crate) fn new(
+        agent: Agent,
+        route: Route,
+        percent: PercentRange,
+        placebo_percent: Option<PercentRange>,
+        context: String,
+        sources: Vec<String>,
+    ) -> Self {
+        Frequency {
+            agent,
+            route,
+            percent,
+            placebo_percent,
+            context,
+            sources,
+        }
+    }
+
+    /// The agent studied.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::Dissociation).frequencies().iter().any(|f| f.agent() == Agent::Esketamine));
+    /// ```
+    pub fn agent(&self) -> Agent {
+        self.agent
+    }
+
+    /// The route studied.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::Dissociation).frequencies().iter().any(|f| f.route() == Route::Intranasal));
+    /// ```
+    pub fn route(&self) -> Route {
+        self.route
+    }
+
+    /// The share of treated patients affected, in percent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::Sedation).frequencies().iter().all(|f| f.percent().max() <= 100.0));
+    /// ```
+    pub fn percent(&self) -> PercentRange {
+        self.percent
+    }
+
+    /// The share affected on placebo, where the source reports it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::NauseaVomiting).frequencies().iter().any(|f| f.placebo_percent().is_some()));
+    /// ```
+    pub fn placebo_percent(&self) -> Option<PercentRange> {
+        self.placebo_percent
+    }
+
+    /// The population, dose and measure behind the figure.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(!kb.risk(Risk::Dissociation).frequencies()[0].context().is_empty());
+    /// ```
+    pub fn context(&self) -> &str {
+        &self.context
+    }
+}
+
+impl Sourced for Frequency {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// Everything the crate knows about one [`Risk`].
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase, Risk, Route};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let bp = kb.risk(Risk::BloodPressureHeartRate);
+/// assert!(bp.applies_to(Agent::Esketamine, Route::Intranasal));
+/// assert!(bp.mitigation().is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskRecord {
+    id: Risk,
+    name: String,
+    aliases: Vec<String>,
+    description: String,
+    course: Course,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    onset: Option<Timing>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    duration: Option<Timing>,
+    frequencies: Vec<Frequency>,
+    agents: Vec<Agent>,
+    routes: Vec<Route>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mitigation: Option<SourcedText>,
+    sources: Vec<String>,
+}
+
+impl RiskRecord {
+    /// The risk this record describes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().risk(Risk::Vertigo).id(), Risk::Vertigo);
+    /// ```
+    pub fn id(&self) -> Risk {
+        self.id
+    }
+
+    /// The display name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().risk(Risk::Vertigo).name(), "vertigo");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Other names.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert!(KnowledgeBase::embedded().risk(Risk::NauseaVomiting).aliases().iter().any(|a| a == "nausea"));
+    /// ```
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    pub(crate) fn aliases_mut(&mut self) -> &mut Vec<String> {
+        &mut self.aliases
+    }
+
+    /// What the risk is, in this crate's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert!(!KnowledgeBase::embedded().risk(Risk::Dissociation).description().is_empty());
+    /// ```
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// Acute or long-term.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Course, KnowledgeBase, Risk};
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().risk(Risk::Dissociation).course(), Course::Acute);
+    /// ```
+    pub fn course(&self) -> Course {
+        self.course
+    }
+
+    /// When the risk typically appears after a dose, where sourced.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let _ = KnowledgeBase::embedded().risk(Risk::BloodPressureHeartRate).onset();
+    /// ```
+    pub fn onset(&self) -> Option<&Timing> {
+        self.onset.as_ref()
+    }
+
+    /// How long the risk typically lasts, where sourced.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let _ = KnowledgeBase::embedded().risk(Risk::BloodPressureHeartRate).duration();
+    /// ```
+    pub fn duration(&self) -> Option<&Timing> {
+        self.duration.as_ref()
+    }
+
+    /// Incidences reported by labels and trials.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert!(!KnowledgeBase::embedded().risk(Risk::Dissociation).frequencies().is_empty());
+    /// ```
+    pub fn frequencies(&self) -> &[Frequency] {
+        &self.frequencies
+    }
+
+    /// The agents the risk is documented for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
+    ///
+    /// assert!(KnowledgeBase::embedded().risk(Risk::Dissociation).agents().contains(&Agent::RacemicKetamine));
+    /// ```
+    pub fn agents(&self) -> &[Agent] {
+        &self.agents
+    }
+
+    /// The routes the risk is documented for.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk, Route};
+    ///
+    /// assert!(KnowledgeBase::embedded().risk(Risk::Dissociation).routes().contains(&Route::Intravenous));
+    /// ```
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// Whether the risk is documented for this agent and this route.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::Sedation).applies_to(Agent::Esketamine, Route::Intranasal));
+    /// ```
+    pub fn applies_to(&self, agent: Agent, route: Route) -> bool {
+        self.agents.contains(&agent) && self.routes.contains(&route)
+    }
+
+    /// How the risk is monitored or reduced.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// assert!(KnowledgeBase::embedded().risk(Risk::ImpairedDriving).mitigation().is_some());
+    /// ```
+    pub fn mitigation(&self) -> Option<&SourcedText> {
+        self.mitigation.as_ref()
+    }
+
+    pub(crate) fn push_frequency(&mut self, frequency: Frequency) {
+        self.frequencies.push(frequency);
+    }
+}
+
+impl Sourced for RiskRecord {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// A contraindication: a situation in which an agent must not be given.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// for c in kb.contraindications(Agent::Esketamine) {
+///     println!("- {}", c.text());
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contraindication {
+    agent: Agent,
+    text: String,
+    sources: Vec<String>,
+}
+
+impl Contraindication {
+    /// The agent contraindicated.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.contraindications(Agent::Esketamine).all(|c| c.agent() == Agent::Esketamine));
+    /// ```
+    pub fn agent(&self) -> Agent {
+        self.agent
+    }
+
+    /// The contraindication, in this crate's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.contraindications(Agent::Esketamine).any(|c| c.text().to_lowercase().contains("aneurysm")));
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Sourced for Contraindication {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// What a monitoring requirement watches.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::MonitoringKind;
+///
+/// assert_eq!(MonitoringKind::BloodPressure.to_string(), "blood_pressure");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum MonitoringKind {
+    /// Observation after a dose.
+    Observation,
+    /// Blood-pressure checks.
+    BloodPressure,
+    /// Breathing and oxygen saturation.
+    Respiratory,
+    /// Vital signs in general.
+    VitalSigns,
+    /// Driving and machinery.
+    Driving,
+    /// A regulatory programme (REMS).
+    Program,
+    /// Equipment that must be at hand.
+    Equipment,
+}
+
+/// A monitoring requirement or practice for an agent and its routes.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase, MonitoringKind};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let obs = kb.monitoring(Agent::Esketamine).find(|m| m.kind() == MonitoringKind::Observation).unwrap();
+/// assert_eq!(obs.timing().unwrap().min().to_string(), "2h");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    agent: Agent,
+    routes: Vec<Route>,
+    kind: MonitoringKind,
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    timing: Option<Timing>,
+    sources: Vec<String>,
+}
+
+impl Monitoring {
+    /// The agent monitored.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.monitoring(Agent::RacemicKetamine).all(|m| m.agent() == Agent::RacemicKetamine));
+    /// ```
+    pub fn agent(&self) -> Agent {
+        self.agent
+    }
+
+    /// The routes the requirement covers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.monitoring(Agent::Esketamine).all(|m| m.routes().contains(&Route::Intranasal)));
+    /// ```
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// What is monitored.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, MonitoringKind};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.monitoring(Agent::Esketamine).any(|m| m.kind() == MonitoringKind::BloodPressure));
+    /// ```
+    pub fn kind(&self) -> MonitoringKind {
+        self.kind
+    }
+
+    /// The requirement, in this crate's own words.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.monitoring(Agent::Esketamine).all(|m| !m.text().is_empty()));
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// How long or when, where sourced.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.monitoring(Agent::Esketamine).any(|m| m.timing().is_some()));
+    /// ```
+    pub fn timing(&self) -> Option<&Timing> {
+        self.timing.as_ref()
+    }
+}
+
+impl Sourced for Monitoring {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}

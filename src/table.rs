@@ -1,0 +1,44 @@
+//! The record table behind each identity enum.
+//!
+//! The loader stores one record per variant in a fixed-size array; `pick` borrows the
+//! slot of a variant through a destructuring `match`, so a getter such as
+//! [`KnowledgeBase::route`](crate::KnowledgeBase::route) can neither index out of bounds
+//! nor panic. `ALL` and `pick` come from the same variant list, so the order in which
+//! the loader fills the array is the order in which `pick` reads it.
+
+macro_rules! record_table {
+    ($enum:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
+        impl $enum {
+            /// The stable snake-case id of the variant, as written in `data/` files.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("use ketamine_therapy::", stringify!($enum), ";")]
+            #[doc = concat!("for v in ", stringify!($enum), "::ALL {")]
+            #[doc = concat!("    assert_eq!(v.id().parse::<", stringify!($enum), ">().ok(), Some(v));")]
+            #[doc = "}"]
+            /// ```
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $id,)+
+                }
+            }
+
+            /// Every variant, in declaration order.
+            pub const ALL: [$enum; <$enum as strum::EnumCount>::COUNT] =
+                [$($enum::$variant),+];
+
+            /// The slot of `self` in a table filled in the order of [`Self::ALL`].
+            #[allow(non_snake_case)]
+            pub(crate) fn pick<T>(self, table: &[T; <$enum as strum::EnumCount>::COUNT]) -> &T {
+                let [$($variant),+] = table;
+                match self {
+                    $($enum::$variant => $variant,)+
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use record_table;
