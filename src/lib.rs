@@ -109,6 +109,18 @@ pub use values::{
     SpanParseError, Timing,
 };
 
+/// Re-exported so that `Route::iter()` and `Route::COUNT` work without a direct
+/// dependency on strum.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{EnumCount, IntoEnumIterator, Route};
+///
+/// assert_eq!(Route::iter().count(), Route::COUNT);
+/// ```
+pub use strum::{EnumCount, IntoEnumIterator};
+
 /// The version of the embedded data. It changes with every change to `data/`, and
 /// each change has an entry in CHANGELOG.md.
 ///
@@ -130,3 +142,8 @@ macro_rules! entity_from {
 }
 
 entity_from!(Agent, Route, ConditionGroup, Condition, Benefit, Risk);
+
+// The README's code blocks run as doctests, so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

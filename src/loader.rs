@@ -475,7 +475,12 @@ fn locate<T: DeserializeOwned>(file: &str, text: &str, error: serde_json::Error)
     if field.is_empty() || field == "?" {
         // A missing or unknown field is reported at the record itself; take its name
         // from the message.
-        field = quoted_name(&message).unwrap_or_else(|| String::from("(record)"));
+        field = if message.starts_with("missing field") || message.starts_with("unknown field") {
+            quoted_name(&message)
+        } else {
+            None
+        }
+        .unwrap_or_else(|| String::from("(the whole value)"));
     }
     LoadError::Schema {
         file: file.to_owned(),
@@ -514,6 +519,10 @@ fn record_and_field(value: &serde_json::Value, path: &str) -> (String, String) {
     if section.is_empty() || section == "?" {
         return (String::from("(file)"), String::new());
     }
+    if rest.is_empty() && value.get(section).is_some() && !is_section(section) {
+        // An unknown top-level key: the "record" is the file's top level.
+        return (String::from("(top level)"), section.to_owned());
+    }
     let Some(rest_after_index) = rest.strip_prefix('[') else {
         // A section that is not a list (`mechanism`), or the section itself.
         return (
@@ -538,6 +547,27 @@ fn record_and_field(value: &serde_json::Value, path: &str) -> (String, String) {
         None => format!("{section}[{index_text}]"),
     };
     (name, field)
+}
+
+/// Whether `name` is a section of a data or overlay file.
+fn is_section(name: &str) -> bool {
+    const SECTIONS: [&str; 14] = [
+        "sources",
+        "agents",
+        "mechanism",
+        "routes",
+        "groups",
+        "conditions",
+        "indications",
+        "benefits",
+        "risks",
+        "contraindications",
+        "monitoring",
+        "risk_frequencies",
+        "aliases",
+        "replaces",
+    ];
+    SECTIONS.contains(&name)
 }
 
 /// The readable id of a record in raw JSON, when it has one.

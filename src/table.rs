@@ -26,6 +26,13 @@ macro_rules! record_table {
             }
 
             /// Every variant, in declaration order.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            #[doc = concat!("use ketamine_therapy::", stringify!($enum), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($enum), "::ALL.len(), <", stringify!($enum), " as strum::EnumCount>::COUNT);")]
+            /// ```
             pub const ALL: [$enum; <$enum as strum::EnumCount>::COUNT] =
                 [$($enum::$variant),+];
 
