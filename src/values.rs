@@ -2,7 +2,8 @@
 //! sourced text and standard codes.
 //!
 //! Each of them parses from and prints to the compact JSON form described in
-//! `data/SCHEMA.md`, so that what the loader reads, [`serde`] writes back unchanged.
+//! `data/SCHEMA.md`, so that what the loader reads, [`serde`] writes back as an equal
+//! value (a [`Span`] in its canonical unit: `"60min"` comes back as `"1h"`).
 
 use std::fmt;
 use std::str::FromStr;
