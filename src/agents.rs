@@ -404,16 +404,20 @@ impl Sourced for AgentRecord {
     IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum Certainty {
     /// Established pharmacology.
+    #[strum(to_string = "established")]
     Established,
     /// The wording of a regulator-approved label.
+    #[strum(to_string = "label wording", serialize = "label_wording")]
     LabelWording,
     /// Shown in animals, not in humans.
+    #[strum(to_string = "preclinical")]
     Preclinical,
     /// A proposed explanation.
+    #[strum(to_string = "hypothesis")]
     Hypothesis,
 }
 

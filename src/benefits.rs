@@ -96,7 +96,7 @@ fn benefit_parse_error(input: &str) -> ParseIdError {
 /// ```
 /// use ketamine_therapy::QualificationKind;
 ///
-/// assert_eq!(QualificationKind::NotLabelled.to_string(), "not_labelled");
+/// assert_eq!(QualificationKind::NotLabelled.to_string(), "not a labelled claim");
 /// ```
 #[derive(
     Debug,
@@ -116,18 +116,23 @@ fn benefit_parse_error(input: &str) -> ParseIdError {
     IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum QualificationKind {
     /// The effect fades.
+    #[strum(to_string = "transient")]
     Transient,
     /// Shown in animals only.
+    #[strum(to_string = "preclinical")]
     Preclinical,
     /// Not a claim of an approved label.
+    #[strum(to_string = "not a labelled claim", serialize = "not_labelled")]
     NotLabelled,
     /// Shown only over a short term.
+    #[strum(to_string = "short-term", serialize = "short_term")]
     ShortTerm,
     /// Another limit, explained in the text.
+    #[strum(to_string = "other")]
     Other,
 }
 

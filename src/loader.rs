@@ -29,7 +29,7 @@ use crate::{
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The embedded data files, as `(name, text)`, in load order.
-pub(crate) const EMBEDDED_FILES: [(&str, &str); 8] = [
+const EMBEDDED_FILES: [(&str, &str); 8] = [
     ("data/sources.json", include_str!("../data/sources.json")),
     ("data/agents.json", include_str!("../data/agents.json")),
     ("data/routes.json", include_str!("../data/routes.json")),
@@ -276,6 +276,25 @@ impl KnowledgeBase {
     /// ```
     pub fn embedded() -> &'static KnowledgeBase {
         &EMBEDDED
+    }
+
+    /// The embedded data files as `(name, JSON text)`, in load order: the bytes that
+    /// [`KnowledgeBase::embedded`] is built from. Useful to measure a cold load, or as
+    /// the base of your own data set.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::KnowledgeBase;
+    ///
+    /// let files = KnowledgeBase::embedded_files();
+    /// assert!(files.iter().any(|(name, _)| *name == "data/sources.json"));
+    /// let kb = KnowledgeBase::from_json_files(files.iter().copied())?;
+    /// assert_eq!(&kb, KnowledgeBase::embedded());
+    /// # Ok::<(), ketamine_therapy::LoadError>(())
+    /// ```
+    pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+        &EMBEDDED_FILES
     }
 
     /// How many times the embedded data has been parsed in this process (0 or 1).

@@ -226,11 +226,13 @@ impl NameIndex {
         // (score, entity), best first; scores are twice the edit distance, and 1 for a
         // key that starts with an input of three or more bytes.
         let mut best: [Option<(usize, Entity)>; 3] = [None; 3];
+        // A key that differs from the input in more than half its length is no suggestion.
+        let limit = 2 * (input.len() / 2).max(2);
         for (key, entity) in &self.keys {
             let key = key.as_bytes();
             let bound = match best[2] {
-                Some((score, _)) => score,
-                None => usize::MAX,
+                Some((score, _)) => score.min(limit),
+                None => limit,
             };
             let score = if input.len() >= 3 && key.starts_with(input) {
                 1

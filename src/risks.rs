@@ -599,7 +599,8 @@ impl Sourced for Contraindication {
 /// ```
 /// use ketamine_therapy::MonitoringKind;
 ///
-/// assert_eq!(MonitoringKind::BloodPressure.to_string(), "blood_pressure");
+/// assert_eq!(MonitoringKind::BloodPressure.to_string(), "blood pressure");
+/// assert_eq!("blood_pressure".parse::<MonitoringKind>(), Ok(MonitoringKind::BloodPressure));
 /// ```
 #[derive(
     Debug,
@@ -619,22 +620,29 @@ impl Sourced for Contraindication {
     IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum MonitoringKind {
     /// Observation after a dose.
+    #[strum(to_string = "observation")]
     Observation,
     /// Blood-pressure checks.
+    #[strum(to_string = "blood pressure", serialize = "blood_pressure")]
     BloodPressure,
     /// Breathing and oxygen saturation.
+    #[strum(to_string = "respiratory")]
     Respiratory,
     /// Vital signs in general.
+    #[strum(to_string = "vital signs", serialize = "vital_signs")]
     VitalSigns,
     /// Driving and machinery.
+    #[strum(to_string = "driving")]
     Driving,
-    /// A regulatory programme (REMS).
+    /// A regulatory program (REMS).
+    #[strum(to_string = "program")]
     Program,
     /// Equipment that must be at hand.
+    #[strum(to_string = "equipment")]
     Equipment,
 }
 

@@ -14,7 +14,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// assert_eq!(kb.source("KETALAR-PI").unwrap().kind(), SourceKind::Label);
-/// assert_eq!(SourceKind::MetaAnalysis.to_string(), "meta_analysis");
+/// assert_eq!(SourceKind::MetaAnalysis.to_string(), "meta-analysis");
 /// ```
 #[derive(
     Debug,
@@ -34,30 +34,41 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     IntoStaticStr,
 )]
 #[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case", ascii_case_insensitive)]
+#[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum SourceKind {
     /// A product label or prescribing information.
+    #[strum(to_string = "label")]
     Label,
     /// A regulator's page, decision or data set.
+    #[strum(to_string = "regulator")]
     Regulator,
     /// A manufacturer's information page.
+    #[strum(to_string = "manufacturer")]
     Manufacturer,
     /// A study in people (randomised trial, cohort, case series or report).
+    #[strum(to_string = "trial")]
     Trial,
     /// A systematic review with meta-analysis.
+    #[strum(to_string = "meta-analysis", serialize = "meta_analysis")]
     MetaAnalysis,
     /// A narrative review.
+    #[strum(to_string = "review")]
     Review,
     /// A guideline or consensus statement.
+    #[strum(to_string = "guideline")]
     Guideline,
     /// An animal or laboratory study.
+    #[strum(to_string = "preclinical")]
     Preclinical,
     /// A news item, web article or commentary.
+    #[strum(to_string = "article")]
     Article,
     /// A drug compendium, encyclopaedia or aggregator.
+    #[strum(to_string = "reference work", serialize = "reference_work")]
     ReferenceWork,
     /// A code list, value set or terminology file.
+    #[strum(to_string = "terminology")]
     Terminology,
 }
 
@@ -245,13 +256,20 @@ impl Source {
 impl fmt::Display for Source {
     /// `Authors. Title. Venue (year).`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}. {}.", self.authors, self.title.trim_end_matches('.'))?;
+        let title = self.title.trim_end_matches('.');
+        write!(f, "{}. {title}", self.authors.trim_end_matches('.'))?;
+        if !title.ends_with(['?', '!']) {
+            f.write_str(".")?;
+        }
         if let Some(venue) = &self.venue {
-            write!(f, " {venue}")?;
+            write!(f, " {}", venue.trim_end_matches('.'))?;
         }
         if let Some(year) = self.year {
             write!(f, " ({year})")?;
         }
-        write!(f, ".")
+        if self.venue.is_some() || self.year.is_some() {
+            f.write_str(".")?;
+        }
+        Ok(())
     }
 }
