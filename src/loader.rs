@@ -187,9 +187,28 @@ struct RiskFrequency {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AliasAddition {
-    #[serde(flatten)]
-    entity: Entity,
+    /// `agent`, `route`, `group`, `condition`, `benefit` or `risk`.
+    entity: String,
+    id: String,
     alias: String,
+}
+
+/// The entity an overlay alias names, if its kind and id exist.
+fn resolve_entity(kind: &str, id: &str) -> Option<Entity> {
+    fn find<E: Copy + Into<Entity>, const N: usize>(all: [E; N], id: &str) -> Option<Entity> {
+        all.into_iter()
+            .map(Into::into)
+            .find(|e: &Entity| e.id() == id)
+    }
+    match kind {
+        "agent" => find(Agent::ALL, id),
+        "route" => find(Route::ALL, id),
+        "group" => find(ConditionGroup::ALL, id),
+        "condition" => find(Condition::ALL, id),
+        "benefit" => find(Benefit::ALL, id),
+        "risk" => find(Risk::ALL, id),
+        _ => None,
+    }
 }
 
 /// Records gathered from every file, each with the index of the file it came from.
@@ -251,6 +270,51 @@ impl Draft {
             contraindications: tag(&kb.contraindications),
             monitoring: tag(&kb.monitoring),
         }
+    }
+
+    /// The named record of an entity, for adding aliases.
+    fn named_mut(&mut self, entity: Entity) -> Option<&mut dyn Named> {
+        fn find<T: Named>(records: &mut [(usize, T)], entity: Entity) -> Option<&mut dyn Named> {
+            records
+                .iter_mut()
+                .map(|(_, r)| r)
+                .find(|r| r.entity() == entity)
+                .map(|r| r as &mut dyn Named)
+        }
+        match entity {
+            Entity::Agent(_) => find(&mut self.agents, entity),
+            Entity::Route(_) => find(&mut self.routes, entity),
+            Entity::ConditionGroup(_) => find(&mut self.groups, entity),
+            Entity::Condition(_) => find(&mut self.conditions, entity),
+            Entity::Benefit(_) => find(&mut self.benefits, entity),
+            Entity::Risk(_) => find(&mut self.risks, entity),
+        }
+    }
+
+    /// Every named record, with the index of its file.
+    fn named(&self) -> impl Iterator<Item = (usize, &dyn Named)> {
+        fn each<T: Named>(records: &[(usize, T)]) -> impl Iterator<Item = (usize, &dyn Named)> {
+            records.iter().map(|(f, r)| (*f, r as &dyn Named))
+        }
+        each(&self.agents)
+            .chain(each(&self.routes))
+            .chain(each(&self.groups))
+            .chain(each(&self.conditions))
+            .chain(each(&self.benefits))
+            .chain(each(&self.risks))
+    }
+
+    /// The folded keys of every name and alias already in the draft.
+    fn name_keys(&self) -> HashMap<Box<str>, Entity> {
+        self.named()
+            .flat_map(|(_, r)| {
+                let entity = r.entity();
+                std::iter::once(r.display_name())
+                    .chain(r.alias_list().iter().map(String::as_str))
+                    .filter_map(folded_key)
+                    .map(move |k| (k, entity))
+            })
+            .collect()
     }
 
     fn file(&self, index: usize) -> &str {
@@ -448,6 +512,41 @@ impl KnowledgeBase {
     }
 }
 
+impl KnowledgeBase {
+    /// [`KnowledgeBase::with_overlay`] for an overlay file on disk; the file name in
+    /// errors is the path.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] if the file cannot be read, otherwise any error of
+    /// [`KnowledgeBase::with_overlay`] (including [`LoadError::InvalidUtf8`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, LoadError};
+    ///
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/overlay.json");
+    /// let kb = KnowledgeBase::embedded().with_overlay_file(path)?;
+    /// assert!(kb.sources().count() > KnowledgeBase::embedded().sources().count());
+    /// let missing = KnowledgeBase::embedded().with_overlay_file("/no/such/overlay.json");
+    /// assert!(matches!(missing, Err(LoadError::Io { .. })));
+    /// # Ok::<(), LoadError>(())
+    /// ```
+    pub fn with_overlay_file(&self, path: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+            file: name.clone(),
+            message: e.to_string(),
+        })?;
+        let overlay: OverlayFile = parse(&name, &bytes)?;
+        let mut draft = Draft::from_base(self);
+        apply_overlay(&mut draft, &name, overlay)?;
+        build(draft)
+    }
+}
+
 /// Parses one file into `T`, turning every failure into a located [`LoadError`].
 fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -601,7 +700,9 @@ fn record_label(record: &serde_json::Value) -> Option<String> {
     }
 }
 
-/// Merges an overlay into a draft, refusing silent redefinitions.
+/// Merges an overlay into a draft, refusing silent redefinitions. What the overlay adds
+/// to existing records (risk frequencies, aliases) is checked here, where the overlay
+/// file and entry are known; everything else is checked by [`build`] like any data.
 fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<(), LoadError> {
     let f = draft.files.len();
     draft.files.push(file.to_owned());
@@ -617,12 +718,15 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
     };
     for source in overlay.sources {
         let key = format!("source:{}", source.id());
-        match draft
+        let existing = draft
             .sources
             .iter()
-            .position(|(_, s)| s.id() == source.id())
-        {
-            Some(i) if allow(&key) => {
+            .position(|(_, s)| s.id() == source.id());
+        match existing.and_then(|i| draft.sources.get(i).map(|(origin, _)| (i, *origin))) {
+            Some((_, origin)) if origin == f => {
+                return Err(duplicate(file, source.id(), file));
+            }
+            Some((i, _)) if allow(&key) => {
                 draft.sources.remove(i);
             }
             Some(_) => return Err(redefinition(file, source.id(), key)),
@@ -632,12 +736,15 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
     }
     for indication in overlay.indications {
         let key = format!("indication:{}", indication.key());
-        match draft
+        let existing = draft
             .indications
             .iter()
-            .position(|(_, i)| i.triple() == indication.triple())
-        {
-            Some(i) if allow(&key) => {
+            .position(|(_, i)| i.triple() == indication.triple());
+        match existing.and_then(|i| draft.indications.get(i).map(|(origin, _)| (i, *origin))) {
+            Some((_, origin)) if origin == f => {
+                return Err(duplicate(file, &indication.key(), file));
+            }
+            Some((i, _)) if allow(&key) => {
                 draft.indications.remove(i);
             }
             Some(_) => return Err(redefinition(file, &indication.key(), key)),
@@ -647,12 +754,19 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
     }
     draft
         .contraindications
-        .extend(overlay.contraindications.into_iter().map(|c| (f, c)));
-    draft
-        .monitoring
-        .extend(overlay.monitoring.into_iter().map(|m| (f, m)));
+        .extend(tagged(f, overlay.contraindications));
+    draft.monitoring.extend(tagged(f, overlay.monitoring));
+
+    let mut ids: Vec<&str> = draft.sources.iter().map(|(_, s)| s.id()).collect();
+    ids.sort_unstable();
+    let ids = SourceIds { ids };
+    let mut additions = Vec::with_capacity(overlay.risk_frequencies.len());
     for (n, extra) in overlay.risk_frequencies.into_iter().enumerate() {
-        let record = format!("risk_frequencies[{n}] ({})", extra.risk.id());
+        let c = Checker::new(
+            file,
+            format!("risk_frequencies[{n}] ({})", extra.risk.id()),
+            Some(&ids),
+        );
         let frequency = Frequency::new(
             extra.agent,
             extra.route,
@@ -661,37 +775,65 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
             extra.context,
             extra.sources,
         );
-        // Validate here, where the overlay file and index are known; once merged the
-        // frequency is attributed to the risk's own record.
-        check_frequency(&Checker::new(file, record, None), "", &frequency)?;
-        if let Some((_, risk)) = draft.risks.iter_mut().find(|(_, r)| r.id() == extra.risk) {
-            risk.push_frequency(frequency);
+        check_frequency(&c, "", &frequency)?;
+        let agent = draft
+            .agents
+            .iter()
+            .map(|(_, a)| a)
+            .find(|a| a.id() == extra.agent);
+        if let Some(agent) = agent {
+            c.route_for_agent("route", agent, extra.route)?;
+        }
+        if let Some((_, risk)) = draft.risks.iter().find(|(_, r)| r.id() == extra.risk) {
+            check_frequency_scope(&c, "", risk, &frequency)?;
+        }
+        additions.push((extra.risk, frequency));
+    }
+    drop(ids);
+    for (risk, frequency) in additions {
+        if let Some((_, record)) = draft.risks.iter_mut().find(|(_, r)| r.id() == risk) {
+            record.push_frequency(frequency);
         }
     }
+
+    let mut taken = draft.name_keys();
     for (n, addition) in overlay.aliases.into_iter().enumerate() {
-        let target: Option<&mut dyn Named> = match addition.entity {
-            Entity::Agent(id) => find_named(&mut draft.agents, |r| r.id() == id),
-            Entity::Route(id) => find_named(&mut draft.routes, |r| r.id() == id),
-            Entity::ConditionGroup(id) => find_named(&mut draft.groups, |r| r.id() == id),
-            Entity::Condition(id) => find_named(&mut draft.conditions, |r| r.id() == id),
-            Entity::Benefit(id) => find_named(&mut draft.benefits, |r| r.id() == id),
-            Entity::Risk(id) => find_named(&mut draft.risks, |r| r.id() == id),
+        let record = format!("aliases[{n}]");
+        let c = Checker::new(file, record.clone(), None);
+        let Some(entity) = resolve_entity(&addition.entity, &addition.id) else {
+            return Err(c.invalid(
+                if resolve_entity(&addition.entity, "").is_none()
+                    && !["agent", "route", "group", "condition", "benefit", "risk"]
+                        .contains(&addition.entity.as_str())
+                {
+                    "entity"
+                } else {
+                    "id"
+                },
+                format!("no {} has the id `{}`", addition.entity, addition.id),
+                "`entity` one of agent, route, group, condition, benefit, risk, and `id` a snake-case id of that kind, such as \"intravenous\"",
+            ));
         };
-        match target {
-            Some(record) => record.alias_list_mut().push(addition.alias),
-            None => {
-                return Err(LoadError::Invalid {
-                    file: file.to_owned(),
-                    record: format!("aliases[{n}]"),
-                    field: String::from("id"),
-                    message: format!(
-                        "no record for {} `{}`",
-                        addition.entity.kind(),
-                        addition.entity.id()
-                    ),
-                    expected: String::from("an entity defined in the base knowledge base"),
-                });
-            }
+        c.text("alias", &addition.alias)?;
+        let Some(key) = folded_key(&addition.alias) else {
+            return Err(c.invalid(
+                "alias",
+                format!("`{}` is longer than {MAX_NAME_BYTES} bytes", addition.alias),
+                &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
+            ));
+        };
+        if let Some(other) = taken.get(&key) {
+            return Err(LoadError::AliasConflict {
+                file: file.to_owned(),
+                record,
+                field: String::from("alias"),
+                alias: addition.alias,
+                other: format!("{} `{}`", other.kind(), other.id()),
+            });
+        }
+        taken.insert(key, entity);
+        if let Some(target) = draft.named_mut(entity) {
+            target.alias_list_mut().push(addition.alias);
         }
     }
     if let Some(i) = replaced.iter().position(|used| !used) {
@@ -699,7 +841,7 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
         return Err(LoadError::Invalid {
             file: file.to_owned(),
             record: String::from("`replaces`"),
-            field: String::from("replaces"),
+            field: format!("replaces[{i}]"),
             message: format!("`{key}` names no record that this overlay redefines"),
             expected: String::from(
                 "\"source:ID\" or \"indication:condition/agent/route\" of a record the overlay also defines",
@@ -709,14 +851,12 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
     Ok(())
 }
 
-fn find_named<T: Named>(
-    records: &mut [(usize, T)],
-    is: impl Fn(&T) -> bool,
-) -> Option<&mut dyn Named> {
-    records
-        .iter_mut()
-        .find(|(_, r)| is(r))
-        .map(|(_, r)| r as &mut dyn Named)
+fn duplicate(file: &str, record: &str, first_file: &str) -> LoadError {
+    LoadError::DuplicateRecord {
+        file: file.to_owned(),
+        record: record.to_owned(),
+        first_file: first_file.to_owned(),
+    }
 }
 
 fn redefinition(file: &str, record: &str, key: String) -> LoadError {
@@ -930,11 +1070,10 @@ impl<'a> Checker<'a> {
     fn route_for_agent(
         &self,
         field: &str,
-        agents: &[AgentRecord; Agent::COUNT],
-        agent: Agent,
+        record: &AgentRecord,
         route: Route,
     ) -> Result<(), LoadError> {
-        let record = agent.pick(agents);
+        let agent = record.id();
         if record.is_given_by(route) {
             return Ok(());
         }
@@ -948,6 +1087,34 @@ impl<'a> Checker<'a> {
             valid: valid.join(", "),
         })
     }
+}
+
+/// A frequency must concern an agent and a route the risk itself is documented for,
+/// so that `RiskRecord::applies_to` agrees with the frequencies.
+fn check_frequency_scope(
+    c: &Checker<'_>,
+    prefix: &str,
+    risk: &RiskRecord,
+    f: &Frequency,
+) -> Result<(), LoadError> {
+    if risk.applies_to(f.agent(), f.route()) {
+        return Ok(());
+    }
+    let (field, value, valid) = if risk.agents().contains(&f.agent()) {
+        let valid: Vec<&str> = risk.routes().iter().map(|r| r.id()).collect();
+        ("route", f.route().id(), valid)
+    } else {
+        let valid: Vec<&str> = risk.agents().iter().map(|a| a.id()).collect();
+        ("agent", f.agent().id(), valid)
+    };
+    Err(c.invalid(
+        &Checker::field(prefix, field),
+        format!("`{value}` is not among the risk's own {field}s"),
+        &format!(
+            "one of: {} (or add it to the risk's `{field}s`)",
+            valid.join(", ")
+        ),
+    ))
 }
 
 fn check_frequency(c: &Checker<'_>, prefix: &str, f: &Frequency) -> Result<(), LoadError> {
@@ -1263,7 +1430,8 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         for (i, f) in record.frequencies().iter().enumerate() {
             let field = format!("frequencies[{i}]");
             check_frequency(&c, &field, f)?;
-            c.route_for_agent(&field, &agents, f.agent(), f.route())?;
+            c.route_for_agent(&field, f.agent().pick(&agents), f.route())?;
+            check_frequency_scope(&c, &field, record, f)?;
         }
         if let Some(m) = record.mitigation() {
             c.text("mitigation.text", m.text())?;
@@ -1283,7 +1451,7 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
                 first_file: draft.file(first).to_owned(),
             });
         }
-        c.route_for_agent("route", &agents, ind.agent(), ind.route())?;
+        c.route_for_agent("route", ind.agent().pick(&agents), ind.route())?;
         c.text("note", ind.note())?;
         c.regulatory("", ind.regulatory())?;
         c.cites("", ind)?;
@@ -1330,64 +1498,82 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         c.text("text", item.text())?;
         c.non_empty("routes", item.routes(), "at least one route")?;
         for route in item.routes() {
-            c.route_for_agent("routes", &agents, item.agent(), *route)?;
+            c.route_for_agent("routes", item.agent().pick(&agents), *route)?;
         }
         c.timing("timing", item.timing())?;
         c.cites("", item)?;
     }
 
-    // Names and aliases, unique across all entities after folding.
+    // Names and aliases, unique across all entities after folding. All names are
+    // indexed before any alias, so a clash is blamed on the alias, not on a name.
     let names = {
+        let mut named: Vec<(usize, &dyn Named)> = Vec::new();
+        named.extend(
+            agent_files
+                .iter()
+                .copied()
+                .zip(agents.iter().map(|r| r as &dyn Named)),
+        );
+        named.extend(
+            route_files
+                .iter()
+                .copied()
+                .zip(routes.iter().map(|r| r as &dyn Named)),
+        );
+        named.extend(
+            group_files
+                .iter()
+                .copied()
+                .zip(groups.iter().map(|r| r as &dyn Named)),
+        );
+        named.extend(
+            condition_files
+                .iter()
+                .copied()
+                .zip(conditions.iter().map(|r| r as &dyn Named)),
+        );
+        named.extend(
+            benefit_files
+                .iter()
+                .copied()
+                .zip(benefits.iter().map(|r| r as &dyn Named)),
+        );
+        named.extend(
+            risk_files
+                .iter()
+                .copied()
+                .zip(risks.iter().map(|r| r as &dyn Named)),
+        );
+        let entries = named
+            .iter()
+            .map(|(file, r)| (*file, r.entity(), "name", r.display_name()))
+            .chain(named.iter().flat_map(|(file, r)| {
+                r.alias_list()
+                    .iter()
+                    .map(move |a| (*file, r.entity(), "aliases", a.as_str()))
+            }));
         let mut keys: Vec<(Box<str>, Entity)> = Vec::new();
         let mut owners: HashMap<Box<str>, Entity> = HashMap::new();
-        let mut add = |record: &dyn Named, file: usize| -> Result<(), LoadError> {
-            let entity = record.entity();
-            let fields = std::iter::once(("name", record.display_name()))
-                .chain(record.alias_list().iter().map(|a| ("aliases", a.as_str())));
-            for (field, text) in fields {
+        for (file, entity, field, text) in entries {
+            let Some(key) = folded_key(text) else {
                 let c = Checker::new(draft.file(file), entity.id().to_owned(), None);
-                let Some(key) = folded_key(text) else {
-                    return Err(c.invalid(
-                        field,
-                        format!("`{text}` is empty or longer than {MAX_NAME_BYTES} bytes"),
-                        &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
-                    ));
-                };
-                match owners.get(&key) {
-                    Some(other) => {
-                        return Err(LoadError::AliasConflict {
-                            file: draft.file(file).to_owned(),
-                            record: entity.id().to_owned(),
-                            field: field.to_owned(),
-                            alias: text.to_owned(),
-                            other: format!("{} `{}`", other.kind(), other.id()),
-                        });
-                    }
-                    None => {
-                        owners.insert(key.clone(), entity);
-                        keys.push((key, entity));
-                    }
-                }
+                return Err(c.invalid(
+                    field,
+                    format!("`{text}` is empty or longer than {MAX_NAME_BYTES} bytes"),
+                    &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
+                ));
+            };
+            if let Some(other) = owners.get(&key) {
+                return Err(LoadError::AliasConflict {
+                    file: draft.file(file).to_owned(),
+                    record: entity.id().to_owned(),
+                    field: field.to_owned(),
+                    alias: text.to_owned(),
+                    other: format!("{} `{}`", other.kind(), other.id()),
+                });
             }
-            Ok(())
-        };
-        for (r, f) in agents.iter().zip(agent_files) {
-            add(r, f)?;
-        }
-        for (r, f) in routes.iter().zip(route_files) {
-            add(r, f)?;
-        }
-        for (r, f) in groups.iter().zip(group_files) {
-            add(r, f)?;
-        }
-        for (r, f) in conditions.iter().zip(condition_files) {
-            add(r, f)?;
-        }
-        for (r, f) in benefits.iter().zip(benefit_files) {
-            add(r, f)?;
-        }
-        for (r, f) in risks.iter().zip(risk_files) {
-            add(r, f)?;
+            owners.insert(key.clone(), entity);
+            keys.push((key, entity));
         }
         NameIndex::new(keys)
     };
