@@ -757,9 +757,9 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
         .extend(tagged(f, overlay.contraindications));
     draft.monitoring.extend(tagged(f, overlay.monitoring));
 
-    let mut ids: Vec<&str> = draft.sources.iter().map(|(_, s)| s.id()).collect();
-    ids.sort_unstable();
-    let ids = SourceIds { ids };
+    let ids = SourceIds {
+        ids: draft.sources.iter().map(|(_, s)| s.id()).collect(),
+    };
     let mut additions = Vec::with_capacity(overlay.risk_frequencies.len());
     for (n, extra) in overlay.risk_frequencies.into_iter().enumerate() {
         let c = Checker::new(
@@ -775,7 +775,7 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
             extra.context,
             extra.sources,
         );
-        check_frequency(&c, "", &frequency)?;
+        check_frequency(&c, Field::from(""), &frequency)?;
         let agent = draft
             .agents
             .iter()
@@ -785,7 +785,7 @@ fn apply_overlay(draft: &mut Draft, file: &str, overlay: OverlayFile) -> Result<
             c.route_for_agent("route", agent, extra.route)?;
         }
         if let Some((_, risk)) = draft.risks.iter().find(|(_, r)| r.id() == extra.risk) {
-            check_frequency_scope(&c, "", risk, &frequency)?;
+            check_frequency_scope(&c, Field::from(""), risk, &frequency)?;
         }
         additions.push((extra.risk, frequency));
     }
@@ -867,14 +867,41 @@ fn redefinition(file: &str, record: &str, key: String) -> LoadError {
     }
 }
 
-/// The source ids of the data set, sorted, for checking citations.
+/// FNV-1a, for the load-time sets of short ids: several times faster than the default
+/// SipHash on 10-byte keys. Flooding is not a concern: the keys come from data files the
+/// caller chose to load, which are capped at [`MAX_FILE_BYTES`].
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The source ids of the data set, for checking citations (about a thousand per load).
 struct SourceIds<'a> {
-    ids: Vec<&'a str>,
+    ids: FastSet<&'a str>,
 }
 
 impl SourceIds<'_> {
     fn contains(&self, id: &str) -> bool {
-        self.ids.binary_search(&id).is_ok()
+        self.ids.contains(id)
     }
 
     /// The known id with the smallest edit distance, if it is close.
@@ -915,84 +942,145 @@ fn strsim(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
+/// A path to a field inside a record, such as `codes[0].sources`. It is only printed
+/// when a check fails, so checking a valid record builds no strings.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    parent: Option<&'a Field<'a>>,
+    name: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> Field<'a> {
+    /// `name[index]`.
+    fn item(name: &'a str, index: usize) -> Self {
+        Field {
+            parent: None,
+            name,
+            index: Some(index),
+        }
+    }
+
+    /// `self.name`.
+    fn child(&'a self, name: &'a str) -> Field<'a> {
+        Field {
+            parent: Some(self),
+            name,
+            index: None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.index.is_none() && self.parent.is_none_or(Field::is_empty)
+    }
+}
+
+impl<'a> From<&'a str> for Field<'a> {
+    fn from(name: &'a str) -> Self {
+        Field {
+            parent: None,
+            name,
+            index: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent.filter(|p| !p.is_empty()) {
+            parent.fmt(f)?;
+            if !self.name.is_empty() {
+                f.write_str(".")?;
+            }
+        }
+        f.write_str(self.name)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        Ok(())
+    }
+}
+
 /// Checks the fields of one record; every error names the file, record and field.
 struct Checker<'a> {
     file: &'a str,
-    record: String,
+    record: std::borrow::Cow<'a, str>,
     sources: Option<&'a SourceIds<'a>>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a str, record: String, sources: Option<&'a SourceIds<'a>>) -> Self {
+    fn new(
+        file: &'a str,
+        record: impl Into<std::borrow::Cow<'a, str>>,
+        sources: Option<&'a SourceIds<'a>>,
+    ) -> Self {
         Checker {
             file,
-            record,
+            record: record.into(),
             sources,
         }
     }
 
-    fn field(prefix: &str, name: &str) -> String {
-        if prefix.is_empty() {
-            name.to_owned()
-        } else if name.is_empty() {
-            prefix.to_owned()
-        } else {
-            format!("{prefix}.{name}")
-        }
-    }
-
-    fn text(&self, field: &str, text: &str) -> Result<(), LoadError> {
+    fn text<'f>(&self, field: impl Into<Field<'f>>, text: &str) -> Result<(), LoadError> {
         if text.trim().is_empty() {
             return Err(LoadError::EmptyText {
                 file: self.file.to_owned(),
-                record: self.record.clone(),
-                field: field.to_owned(),
+                record: self.record.to_string(),
+                field: field.into().to_string(),
             });
         }
         Ok(())
     }
 
-    fn opt_text(&self, field: &str, text: Option<&str>) -> Result<(), LoadError> {
+    fn opt_text<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        text: Option<&str>,
+    ) -> Result<(), LoadError> {
         text.map_or(Ok(()), |t| self.text(field, t))
     }
 
-    fn cites(&self, field: &str, fact: &dyn Sourced) -> Result<(), LoadError> {
-        let field = Checker::field(field, "sources");
+    fn cites<'f>(&self, field: impl Into<Field<'f>>, fact: &dyn Sourced) -> Result<(), LoadError> {
+        let field = field.into();
+        let field = field.child("sources");
         if fact.sources().is_empty() {
             return Err(LoadError::EmptySources {
                 file: self.file.to_owned(),
-                record: self.record.clone(),
-                field,
+                record: self.record.to_string(),
+                field: field.to_string(),
             });
         }
-        self.source_ids(&field, fact.sources())
+        self.source_ids(field, fact.sources())
     }
 
-    fn source_ids(&self, field: &str, ids: &[String]) -> Result<(), LoadError> {
+    fn source_ids<'f>(&self, field: impl Into<Field<'f>>, ids: &[String]) -> Result<(), LoadError> {
         let Some(known) = self.sources else {
             return Ok(());
         };
-        for id in ids {
-            if !known.contains(id) {
-                return Err(LoadError::UnknownSource {
-                    file: self.file.to_owned(),
-                    record: self.record.clone(),
-                    field: field.to_owned(),
-                    id: id.clone(),
-                    suggestion: known.closest(id),
-                });
-            }
+        match ids.iter().find(|id| !known.contains(id)) {
+            None => Ok(()),
+            Some(id) => Err(LoadError::UnknownSource {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.into().to_string(),
+                id: id.clone(),
+                suggestion: known.closest(id),
+            }),
         }
-        Ok(())
     }
 
-    fn percent(&self, field: &str, range: PercentRange) -> Result<(), LoadError> {
+    fn percent<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        range: PercentRange,
+    ) -> Result<(), LoadError> {
+        let field = field.into();
         for (end, value) in [("min", range.min()), ("max", range.max())] {
             if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
                 return Err(LoadError::PercentOutOfRange {
                     file: self.file.to_owned(),
-                    record: self.record.clone(),
-                    field: Checker::field(field, end),
+                    record: self.record.to_string(),
+                    field: field.child(end).to_string(),
                     value,
                 });
             }
@@ -1003,73 +1091,88 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    fn inverted(&self, field: &str, min: impl ToString, max: impl ToString) -> LoadError {
+    fn inverted(&self, field: Field<'_>, min: impl ToString, max: impl ToString) -> LoadError {
         LoadError::InvertedRange {
             file: self.file.to_owned(),
-            record: self.record.clone(),
-            field: field.to_owned(),
+            record: self.record.to_string(),
+            field: field.to_string(),
             min: min.to_string(),
             max: max.to_string(),
         }
     }
 
-    fn timing(&self, field: &str, timing: Option<&Timing>) -> Result<(), LoadError> {
+    fn timing<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        timing: Option<&Timing>,
+    ) -> Result<(), LoadError> {
+        let field = field.into();
         let Some(timing) = timing else {
             return Ok(());
         };
         if timing.min() > timing.max() {
             return Err(self.inverted(field, timing.min(), timing.max()));
         }
-        self.opt_text(&Checker::field(field, "note"), timing.note())?;
+        self.opt_text(field.child("note"), timing.note())?;
         self.cites(field, timing)
     }
 
     fn codes(&self, codes: &[Code]) -> Result<(), LoadError> {
         for (i, code) in codes.iter().enumerate() {
-            let field = format!("codes[{i}]");
-            self.text(&Checker::field(&field, "code"), code.code())?;
-            self.opt_text(&Checker::field(&field, "note"), code.note())?;
-            self.cites(&field, code)?;
+            let field = Field::item("codes", i);
+            self.text(field.child("code"), code.code())?;
+            self.opt_text(field.child("note"), code.note())?;
+            self.cites(field, code)?;
         }
         Ok(())
     }
 
-    fn regulatory(&self, prefix: &str, items: &[Regulatory]) -> Result<(), LoadError> {
+    fn regulatory(&self, items: &[Regulatory]) -> Result<(), LoadError> {
         for (i, item) in items.iter().enumerate() {
-            let field = Checker::field(prefix, &format!("regulatory[{i}]"));
-            self.opt_text(&Checker::field(&field, "scope"), item.scope())?;
+            let field = Field::item("regulatory", i);
+            self.opt_text(field.child("scope"), item.scope())?;
             if item.date().is_some() && item.status() != crate::RegulatoryStatus::Approved {
                 return Err(self.invalid(
-                    &Checker::field(&field, "date"),
+                    field.child("date"),
                     format!("a date is given for status `{}`", item.status()),
                     "a date only on an `approved` status",
                 ));
             }
-            self.cites(&field, item)?;
+            self.cites(field, item)?;
         }
         Ok(())
     }
 
-    fn invalid(&self, field: &str, message: String, expected: &str) -> LoadError {
+    fn invalid<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        message: String,
+        expected: &str,
+    ) -> LoadError {
         LoadError::Invalid {
             file: self.file.to_owned(),
-            record: self.record.clone(),
-            field: field.to_owned(),
+            record: self.record.to_string(),
+            field: field.into().to_string(),
             message,
             expected: expected.to_owned(),
         }
     }
 
-    fn non_empty<T>(&self, field: &str, items: &[T], what: &str) -> Result<(), LoadError> {
+    fn non_empty<'f, T>(
+        &self,
+        field: impl Into<Field<'f>>,
+        items: &[T],
+        what: &str,
+    ) -> Result<(), LoadError> {
         if items.is_empty() {
             return Err(self.invalid(field, String::from("the list is empty"), what));
         }
         Ok(())
     }
 
-    fn route_for_agent(
+    fn route_for_agent<'f>(
         &self,
-        field: &str,
+        field: impl Into<Field<'f>>,
         record: &AgentRecord,
         route: Route,
     ) -> Result<(), LoadError> {
@@ -1080,8 +1183,8 @@ impl<'a> Checker<'a> {
         let valid: Vec<&str> = record.routes().iter().map(|r| r.route().id()).collect();
         Err(LoadError::RouteNotForAgent {
             file: self.file.to_owned(),
-            record: self.record.clone(),
-            field: field.to_owned(),
+            record: self.record.to_string(),
+            field: field.into().to_string(),
             agent: agent.id().to_owned(),
             route: route.id().to_owned(),
             valid: valid.join(", "),
@@ -1093,7 +1196,7 @@ impl<'a> Checker<'a> {
 /// so that `RiskRecord::applies_to` agrees with the frequencies.
 fn check_frequency_scope(
     c: &Checker<'_>,
-    prefix: &str,
+    prefix: Field<'_>,
     risk: &RiskRecord,
     f: &Frequency,
 ) -> Result<(), LoadError> {
@@ -1108,7 +1211,7 @@ fn check_frequency_scope(
         ("agent", f.agent().id(), valid)
     };
     Err(c.invalid(
-        &Checker::field(prefix, field),
+        prefix.child(field),
         format!("`{value}` is not among the risk's own {field}s"),
         &format!(
             "one of: {} (or add it to the risk's `{field}s`)",
@@ -1117,12 +1220,12 @@ fn check_frequency_scope(
     ))
 }
 
-fn check_frequency(c: &Checker<'_>, prefix: &str, f: &Frequency) -> Result<(), LoadError> {
-    c.percent(&Checker::field(prefix, "percent"), f.percent())?;
+fn check_frequency(c: &Checker<'_>, prefix: Field<'_>, f: &Frequency) -> Result<(), LoadError> {
+    c.percent(prefix.child("percent"), f.percent())?;
     if let Some(placebo) = f.placebo_percent() {
-        c.percent(&Checker::field(prefix, "placebo_percent"), placebo)?;
+        c.percent(prefix.child("placebo_percent"), placebo)?;
     }
-    c.text(&Checker::field(prefix, "context"), f.context())?;
+    c.text(prefix.child("context"), f.context())?;
     c.cites(prefix, f)
 }
 
@@ -1183,9 +1286,24 @@ where
 /// Validates a draft and builds the knowledge base with all its indices.
 fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     // Sources first: everything else cites them.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Sorted by id (stable, so the first definition stays first): duplicates are
+    // neighbours, and `KnowledgeBase::source` can binary-search the result.
+    draft.sources.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
+    if let Some(pair) = draft
+        .sources
+        .windows(2)
+        .find(|pair| matches!(pair, [(_, a), (_, b)] if a.id() == b.id()))
+    {
+        if let [(first, _), (second, source)] = pair {
+            return Err(LoadError::DuplicateRecord {
+                file: draft.file(*second).to_owned(),
+                record: source.id().to_owned(),
+                first_file: draft.file(*first).to_owned(),
+            });
+        }
+    }
     for (file, source) in &draft.sources {
-        let c = Checker::new(draft.file(*file), source.id().to_owned(), None);
+        let c = Checker::new(draft.file(*file), source.id(), None);
         if source.id().is_empty()
             || !source
                 .id()
@@ -1197,13 +1315,6 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
                 format!("`{}` is not a valid source id", source.id()),
                 "upper-case letters, digits and hyphens, such as \"KETALAR-PI\"",
             ));
-        }
-        if let Some(first) = seen.insert(source.id().to_owned(), *file) {
-            return Err(LoadError::DuplicateRecord {
-                file: draft.file(*file).to_owned(),
-                record: source.id().to_owned(),
-                first_file: draft.file(first).to_owned(),
-            });
         }
         c.text("authors", source.authors())?;
         c.text("title", source.title())?;
@@ -1233,11 +1344,10 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
             ));
         }
     }
-    let mut sources: Vec<Source> = std::mem::take(&mut draft.sources)
+    let sources: Vec<Source> = std::mem::take(&mut draft.sources)
         .into_iter()
         .map(|(_, s)| s)
         .collect();
-    sources.sort_by(|a, b| a.id().cmp(b.id()));
     let ids = SourceIds {
         ids: sources.iter().map(Source::id).collect(),
     };
@@ -1326,27 +1436,23 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         c.cites("qualification", mechanism.qualification())?;
         c.non_empty("steps", mechanism.steps(), "at least one step")?;
         for (i, step) in mechanism.steps().iter().enumerate() {
-            let field = format!("steps[{i}]");
-            c.text(&Checker::field(&field, "id"), step.id())?;
-            c.text(&Checker::field(&field, "summary"), step.summary())?;
-            c.non_empty(
-                &Checker::field(&field, "agents"),
-                step.agents(),
-                "at least one agent",
-            )?;
-            c.cites(&field, step)?;
+            let field = Field::item("steps", i);
+            c.text(field.child("id"), step.id())?;
+            c.text(field.child("summary"), step.summary())?;
+            c.non_empty(field.child("agents"), step.agents(), "at least one agent")?;
+            c.cites(field, step)?;
         }
     }
 
     // Named records: name, description, sources, and their own fields.
     for (record, file) in agents.iter().zip(agent_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
         c.non_empty("routes", record.routes(), "at least one route")?;
         for (i, route) in record.routes().iter().enumerate() {
-            let field = format!("routes[{i}]");
-            c.opt_text(&Checker::field(&field, "note"), route.note())?;
-            c.cites(&field, route)?;
+            let field = Field::item("routes", i);
+            c.opt_text(field.child("note"), route.note())?;
+            c.cites(field, route)?;
         }
         if let Some(other) = record.enantiomer_of() {
             if other == record.id() {
@@ -1362,10 +1468,10 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
             c.text("controlled_substance.schedule", cs.schedule())?;
             c.cites("controlled_substance", cs)?;
         }
-        c.regulatory("", record.regulatory())?;
+        c.regulatory(record.regulatory())?;
     }
     for (record, file) in routes.iter().zip(route_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
         c.codes(record.codes())?;
         if let Some(b) = record.bioavailability() {
@@ -1390,11 +1496,11 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         }
     }
     for (record, file) in groups.iter().zip(group_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
     }
     for (record, file) in conditions.iter().zip(condition_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
         if record.group() != record.id().group() {
             return Err(c.invalid(
@@ -1410,28 +1516,28 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         c.codes(record.codes())?;
     }
     for (record, file) in benefits.iter().zip(benefit_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
         c.timing("time_scale", record.time_scale())?;
         for (i, q) in record.qualifications().iter().enumerate() {
-            let field = format!("qualifications[{i}]");
-            c.text(&Checker::field(&field, "text"), q.text())?;
-            c.cites(&field, q)?;
+            let field = Field::item("qualifications", i);
+            c.text(field.child("text"), q.text())?;
+            c.cites(field, q)?;
         }
         c.non_empty("conditions", record.conditions(), "at least one condition")?;
     }
     for (record, file) in risks.iter().zip(risk_files) {
-        let c = Checker::new(draft.file(file), record.id().id().to_owned(), Some(&ids));
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
         check_named(&c, record, record.description(), record)?;
         c.timing("onset", record.onset())?;
         c.timing("duration", record.duration())?;
         c.non_empty("agents", record.agents(), "at least one agent")?;
         c.non_empty("routes", record.routes(), "at least one route")?;
         for (i, f) in record.frequencies().iter().enumerate() {
-            let field = format!("frequencies[{i}]");
-            check_frequency(&c, &field, f)?;
-            c.route_for_agent(&field, f.agent().pick(&agents), f.route())?;
-            check_frequency_scope(&c, &field, record, f)?;
+            let field = Field::item("frequencies", i);
+            check_frequency(&c, field, f)?;
+            c.route_for_agent(field, f.agent().pick(&agents), f.route())?;
+            check_frequency_scope(&c, field, record, f)?;
         }
         if let Some(m) = record.mitigation() {
             c.text("mitigation.text", m.text())?;
@@ -1441,7 +1547,7 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
 
     // Indications: unique per (condition, agent, route), routes the agent is given by.
     let mut indications = std::mem::take(&mut draft.indications);
-    let mut first_seen: HashMap<(Condition, Agent, Route), usize> = HashMap::new();
+    let mut first_seen: FastMap<(Condition, Agent, Route), usize> = FastMap::default();
     for (file, ind) in &indications {
         let c = Checker::new(draft.file(*file), ind.key(), Some(&ids));
         if let Some(first) = first_seen.insert(ind.triple(), *file) {
@@ -1453,7 +1559,7 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
         }
         c.route_for_agent("route", ind.agent().pick(&agents), ind.route())?;
         c.text("note", ind.note())?;
-        c.regulatory("", ind.regulatory())?;
+        c.regulatory(ind.regulatory())?;
         c.cites("", ind)?;
         c.source_ids("negative_findings", ind.negative_findings())?;
         if let Some(stray) = ind
@@ -1552,29 +1658,41 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
                     .iter()
                     .map(move |a| (*file, r.entity(), "aliases", a.as_str()))
             }));
-        let mut keys: Vec<(Box<str>, Entity)> = Vec::new();
-        let mut owners: HashMap<Box<str>, Entity> = HashMap::new();
-        for (file, entity, field, text) in entries {
+        // (folded key, order of appearance, file, entity, field, text as written)
+        let mut keyed = Vec::new();
+        for (seq, (file, entity, field, text)) in entries.enumerate() {
             let Some(key) = folded_key(text) else {
-                let c = Checker::new(draft.file(file), entity.id().to_owned(), None);
+                let c = Checker::new(draft.file(file), entity.id(), None);
                 return Err(c.invalid(
                     field,
                     format!("`{text}` is empty or longer than {MAX_NAME_BYTES} bytes"),
                     &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
                 ));
             };
-            if let Some(other) = owners.get(&key) {
-                return Err(LoadError::AliasConflict {
-                    file: draft.file(file).to_owned(),
-                    record: entity.id().to_owned(),
-                    field: field.to_owned(),
-                    alias: text.to_owned(),
-                    other: format!("{} `{}`", other.kind(), other.id()),
-                });
-            }
-            owners.insert(key.clone(), entity);
-            keys.push((key, entity));
+            keyed.push((key, seq, file, entity, field, text));
         }
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        // Of all clashes, report the one a reader meets first: the earliest second use.
+        let clash = keyed
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [first, second] if first.0 == second.0 => Some((first, second)),
+                _ => None,
+            })
+            .min_by_key(|(_, second)| second.1);
+        if let Some((first, (_, _, file, entity, field, text))) = clash {
+            return Err(LoadError::AliasConflict {
+                file: draft.file(*file).to_owned(),
+                record: entity.id().to_owned(),
+                field: (*field).to_owned(),
+                alias: (*text).to_owned(),
+                other: format!("{} `{}`", first.3.kind(), first.3.id()),
+            });
+        }
+        let keys: Vec<(Box<str>, Entity)> = keyed
+            .into_iter()
+            .map(|(key, _, _, entity, _, _)| (key, entity))
+            .collect();
         NameIndex::new(keys)
     };
 
@@ -1672,7 +1790,7 @@ fn check_named(
 ) -> Result<(), LoadError> {
     c.text("name", named.display_name())?;
     for (i, alias) in named.alias_list().iter().enumerate() {
-        c.text(&format!("aliases[{i}]"), alias)?;
+        c.text(Field::item("aliases", i), alias)?;
     }
     c.text("description", description)?;
     c.cites("", sourced)
