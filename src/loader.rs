@@ -1289,18 +1289,16 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     // Sorted by id (stable, so the first definition stays first): duplicates are
     // neighbours, and `KnowledgeBase::source` can binary-search the result.
     draft.sources.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
-    if let Some(pair) = draft
-        .sources
-        .windows(2)
-        .find(|pair| matches!(pair, [(_, a), (_, b)] if a.id() == b.id()))
-    {
-        if let [(first, _), (second, source)] = pair {
-            return Err(LoadError::DuplicateRecord {
-                file: draft.file(*second).to_owned(),
-                record: source.id().to_owned(),
-                first_file: draft.file(*first).to_owned(),
-            });
-        }
+    let duplicate = draft.sources.windows(2).find_map(|pair| match pair {
+        [(first, a), (second, b)] if a.id() == b.id() => Some((*first, *second, b.id())),
+        _ => None,
+    });
+    if let Some((first, second, id)) = duplicate {
+        return Err(LoadError::DuplicateRecord {
+            file: draft.file(second).to_owned(),
+            record: id.to_owned(),
+            first_file: draft.file(first).to_owned(),
+        });
     }
     for (file, source) in &draft.sources {
         let c = Checker::new(draft.file(*file), source.id(), None);
