@@ -1,1 +1,359 @@
-fn main() {}
+//! Measured speed: every operation sits in a criterion group beside two reference
+//! points measured in the same run (see `baseline/mod.rs`):
+//!
+//! * `limit`: a hand-written `static` table indexed by the enum, or a precomputed
+//!   `static` slice of the answer;
+//! * `value_walk` (`value_parse` for loading): the same `data/*.json` bytes as
+//!   `serde_json::Value`, and the same question answered by walking it.
+//!
+//! Groups that time several calls per iteration declare `Throughput::Elements(n)`;
+//! `scripts/bench-report` divides by it, checks the ratios against the targets and
+//! prints the table. Run: `scripts/bench-report` (or `--quick`).
+
+mod baseline;
+
+use std::hint::black_box;
+use std::sync::LazyLock;
+
+use baseline::{
+    AGENT_NAMES, ALL_INDICATIONS, BENEFIT_NAMES, CONDITION_NAMES, ESKETAMINE_NASAL_RISKS, FILES,
+    IV_CONDITIONS, MISS_LONG, MISS_SHORT, RISK_NAMES, ROUTES, TRD_BENEFITS, TRD_ROUTES, ValueData,
+};
+use criterion::{Criterion, SamplingMode, Throughput};
+use ketamine_therapy::{Agent, Benefit, Condition, KnowledgeBase, Risk, Route};
+
+/// The data files as `serde_json::Value`, parsed once for the walks.
+static VALUES: LazyLock<ValueData> = LazyLock::new(ValueData::parse);
+
+const TRD: Condition = Condition::TreatmentResistantDepression;
+
+fn elements(n: usize) -> Throughput {
+    Throughput::Elements(u64::try_from(n).expect("small count"))
+}
+
+/// Cold load: parse, validate and index the embedded bytes, against parsing the same
+/// bytes into `Value`. Freeing the result is excluded from both.
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sampling_mode(SamplingMode::Flat).sample_size(20);
+    let bytes: usize = FILES.iter().map(|(_, text)| text.len()).sum();
+    g.throughput(Throughput::Bytes(u64::try_from(bytes).expect("small")));
+    g.bench_function("ours", |b| {
+        b.iter_with_large_drop(|| {
+            KnowledgeBase::from_json_files(black_box(FILES)).expect("the embedded data loads")
+        })
+    });
+    g.bench_function("value_parse", |b| {
+        b.iter_with_large_drop(|| {
+            black_box(FILES).map(|(_, text)| {
+                serde_json::from_str::<serde_json::Value>(text).expect("the data is JSON")
+            })
+        })
+    });
+    g.finish();
+}
+
+/// One record-getter group: every variant's record, reading its name.
+macro_rules! getter_group {
+    ($c:expr, $group:literal, $enum:ident, $getter:ident, $table:expr, $file:ident, $section:literal) => {{
+        let kb = KnowledgeBase::embedded();
+        let v = &*VALUES;
+        let mut g = $c.benchmark_group($group);
+        g.throughput(elements($enum::ALL.len()));
+        g.bench_function("ours", |b| {
+            b.iter(|| {
+                for &x in black_box(&$enum::ALL) {
+                    black_box(kb.$getter(x).name());
+                }
+            })
+        });
+        g.bench_function("limit", |b| {
+            b.iter(|| {
+                for &x in black_box(&$enum::ALL) {
+                    black_box($table[x as usize]);
+                }
+            })
+        });
+        g.bench_function("value_walk", |b| {
+            b.iter(|| {
+                for &x in black_box(&$enum::ALL) {
+                    black_box(baseline::value_name(&v.$file, $section, x.id()));
+                }
+            })
+        });
+        g.finish();
+    }};
+}
+
+fn getters(c: &mut Criterion) {
+    getter_group!(c, "agent", Agent, agent, AGENT_NAMES, agents, "agents");
+    {
+        let kb = KnowledgeBase::embedded();
+        let v = &*VALUES;
+        let mut g = c.benchmark_group("route");
+        g.throughput(elements(Route::ALL.len()));
+        g.bench_function("ours", |b| {
+            b.iter(|| {
+                for &r in black_box(&Route::ALL) {
+                    black_box(kb.route(r).name());
+                }
+            })
+        });
+        g.bench_function("limit", |b| {
+            b.iter(|| {
+                for &r in black_box(&Route::ALL) {
+                    black_box(ROUTES[r as usize].name);
+                }
+            })
+        });
+        g.bench_function("value_walk", |b| {
+            b.iter(|| {
+                for &r in black_box(&Route::ALL) {
+                    black_box(baseline::value_name(&v.routes, "routes", r.id()));
+                }
+            })
+        });
+        g.finish();
+    }
+    getter_group!(
+        c,
+        "condition",
+        Condition,
+        condition,
+        CONDITION_NAMES,
+        conditions,
+        "conditions"
+    );
+    getter_group!(
+        c,
+        "benefit",
+        Benefit,
+        benefit,
+        BENEFIT_NAMES,
+        benefits,
+        "benefits"
+    );
+    getter_group!(c, "risk", Risk, risk, RISK_NAMES, risks, "risks");
+
+    let kb = KnowledgeBase::embedded();
+    let v = &*VALUES;
+    let ids = baseline::sample_source_ids(kb);
+    let mut g = c.benchmark_group("source");
+    g.throughput(elements(ids.len()));
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for id in black_box(&ids) {
+                black_box(kb.source(id));
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for id in black_box(&ids) {
+                black_box(baseline::static_source(id));
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            for id in black_box(&ids) {
+                black_box(baseline::value_source(v, id));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn relations(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let v = &*VALUES;
+
+    let mut g = c.benchmark_group("routes_for");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for i in kb.routes_for(black_box(TRD)) {
+                black_box((i.agent(), i.route(), i.evidence()));
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for row in black_box(TRD_ROUTES) {
+                black_box(*row);
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            baseline::value_routes_for(v, black_box(TRD).id(), |a, r, e| {
+                black_box((a, r, e));
+            })
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("conditions_for");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for c in kb.conditions_for(black_box(Route::Intravenous)) {
+                black_box(*c);
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for c in black_box(IV_CONDITIONS) {
+                black_box(*c);
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            baseline::value_conditions_for(v, black_box(Route::Intravenous).id(), |c| {
+                black_box(c);
+            })
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("risks_for");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for r in kb.risks_for(black_box(Agent::Esketamine), black_box(Route::Intranasal)) {
+                black_box(r.id());
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for r in black_box(ESKETAMINE_NASAL_RISKS) {
+                black_box(*r);
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            baseline::value_risks_for(
+                v,
+                black_box(Agent::Esketamine).id(),
+                black_box(Route::Intranasal).id(),
+                |r| {
+                    black_box(r);
+                },
+            )
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("benefits_for");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for x in kb.benefits_for(black_box(TRD)) {
+                black_box(x.id());
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for x in black_box(TRD_BENEFITS) {
+                black_box(*x);
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            baseline::value_benefits_for(v, black_box(TRD).id(), |x| {
+                black_box(x);
+            })
+        })
+    });
+    g.finish();
+
+    let all: &'static [baseline::Quad] = *ALL_INDICATIONS;
+    let mut g = c.benchmark_group("indications");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for i in black_box(kb).indications() {
+                black_box((i.condition(), i.agent(), i.route(), i.evidence()));
+            }
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| {
+            for row in black_box(all) {
+                black_box(*row);
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            baseline::value_indications(black_box(v), |c, a, r, e| {
+                black_box((c, a, r, e));
+            })
+        })
+    });
+    g.finish();
+}
+
+fn lookups(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let v = &*VALUES;
+
+    let names = baseline::canonical_names(kb);
+    let mut g = c.benchmark_group("lookup_name");
+    g.throughput(elements(names.len()));
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for name in black_box(&names) {
+                black_box(kb.lookup(name).ok());
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            for name in black_box(&names) {
+                black_box(baseline::value_lookup(v, name));
+            }
+        })
+    });
+    g.finish();
+
+    let aliases = baseline::aliases_other_case(kb);
+    let mut g = c.benchmark_group("lookup_alias");
+    g.throughput(elements(aliases.len()));
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            for alias in black_box(&aliases) {
+                black_box(kb.lookup(alias).ok());
+            }
+        })
+    });
+    g.bench_function("value_walk", |b| {
+        b.iter(|| {
+            for alias in black_box(&aliases) {
+                black_box(baseline::value_lookup(v, alias));
+            }
+        })
+    });
+    g.finish();
+
+    // A miss ranks every name and alias by edit distance and returns an error that
+    // owns a copy of the input: that allocation and its free are part of the cost.
+    let mut g = c.benchmark_group("lookup_miss");
+    for (label, input) in [("short", MISS_SHORT), ("long", MISS_LONG)] {
+        g.bench_function(label, |b| b.iter(|| kb.lookup(black_box(input))));
+    }
+    g.finish();
+}
+
+fn main() {
+    // Every reference must answer the same question as the crate, or the ratios
+    // would compare different work.
+    baseline::check(KnowledgeBase::embedded(), &VALUES);
+    let mut c = Criterion::default().configure_from_args();
+    load(&mut c);
+    getters(&mut c);
+    relations(&mut c);
+    lookups(&mut c);
+    c.final_summary();
+}
