@@ -107,6 +107,11 @@ pub(crate) struct Index {
     pub(crate) conditions_by_group: [Vec<Condition>; ConditionGroup::COUNT],
     pub(crate) routes_by_bioavailability: Vec<Route>,
     pub(crate) routes_by_onset: Vec<Route>,
+    /// The answer of `risks_for` for every (agent or any, route or any): slot 0 is
+    /// "any", slot `v as usize + 1` the variant `v`.
+    pub(crate) risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1],
+    /// The answer of `benefits_for` for every condition.
+    pub(crate) benefits_by_condition: [Vec<Benefit>; Condition::COUNT],
     pub(crate) names: NameIndex,
 }
 
@@ -1747,6 +1752,27 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
             .acute_onset()
             .map_or(u64::MAX, |t| t.min().seconds())
     });
+    let risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1] = std::array::from_fn(|a| {
+        std::array::from_fn(|r| {
+            let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
+            let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
+            risks
+                .iter()
+                .filter(|x| {
+                    agent.is_none_or(|a| x.agents().contains(&a))
+                        && route.is_none_or(|r| x.routes().contains(&r))
+                })
+                .map(RiskRecord::id)
+                .collect()
+        })
+    });
+    let benefits_by_condition = Condition::ALL.map(|c| {
+        benefits
+            .iter()
+            .filter(|b| b.conditions().contains(&c))
+            .map(BenefitRecord::id)
+            .collect()
+    });
     let mut contraindications: Vec<Contraindication> = draft
         .contraindications
         .into_iter()
@@ -1774,6 +1800,8 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
             conditions_by_group,
             routes_by_bioavailability,
             routes_by_onset,
+            risks_by,
+            benefits_by_condition,
             names,
         },
     })

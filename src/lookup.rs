@@ -188,16 +188,42 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
     std::str::from_utf8(bytes).ok().map(Box::from)
 }
 
-/// The sorted table of folded names and aliases.
+/// The sorted table of folded names and aliases (for suggestions), and an
+/// open-addressing hash table over it (for hits).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct NameIndex {
     keys: Vec<(Box<str>, Entity)>,
+    /// Power-of-two sized, at least twice `keys.len()`, so a probe always ends at an
+    /// empty slot; each slot holds 1 + an index into `keys`, 0 if empty.
+    slots: Vec<u32>,
+}
+
+/// A small hash of the folded key: byte-wise rotate-xor (byte loads forward from
+/// the byte stores of the fold), mixed by one multiply.
+fn hash(key: &[u8]) -> u64 {
+    let h = key
+        .iter()
+        .fold(key.len() as u64, |h, b| h.rotate_left(7) ^ u64::from(*b));
+    h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 impl NameIndex {
     pub(crate) fn new(mut keys: Vec<(Box<str>, Entity)>) -> Self {
         keys.sort_unstable();
-        NameIndex { keys }
+        let size = (keys.len() * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut slots = vec![0u32; size];
+        for (i, (key, _)) in keys.iter().enumerate() {
+            let mut at = (hash(key.as_bytes()) >> 32) as usize & mask;
+            while slots.get(at).is_some_and(|s| *s != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = slots.get_mut(at) {
+                // Fewer than 2^32 keys fit in memory; a failed conversion is unreachable.
+                *slot = u32::try_from(i + 1).unwrap_or(0);
+            }
+        }
+        NameIndex { keys, slots }
     }
 
     /// The entity that has `text` as a name or alias, if any.
@@ -207,11 +233,16 @@ impl NameIndex {
         if cut {
             return None;
         }
-        self.keys
-            .binary_search_by(|(k, _)| k.as_bytes().cmp(key))
-            .ok()
-            .and_then(|i| self.keys.get(i))
-            .map(|(_, e)| *e)
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (hash(key) >> 32) as usize & mask;
+        loop {
+            let slot = usize::try_from(*self.slots.get(at)?).ok()?;
+            let (k, entity) = self.keys.get(slot.checked_sub(1)?)?;
+            if k.as_bytes() == key {
+                return Some(*entity);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     pub(crate) fn lookup(&self, text: &str) -> Result<Entity, LookupError> {
@@ -225,6 +256,7 @@ impl NameIndex {
         let (input, _) = fold(text, &mut buf);
         // (score, entity), best first; scores are twice the edit distance, and 1 for a
         // key that starts with an input of three or more bytes.
+        let pattern = Pattern::new(input);
         let mut best: [Option<(usize, Entity)>; 3] = [None; 3];
         // A key that differs from the input in more than half its length is no suggestion.
         let limit = 2 * (input.len() / 2).max(2);
@@ -237,7 +269,7 @@ impl NameIndex {
             let score = if input.len() >= 3 && key.starts_with(input) {
                 1
             } else {
-                match edit_distance(input, key, bound / 2) {
+                match pattern.distance(key, bound / 2) {
                     Some(d) => 2 * d,
                     None => continue,
                 }
@@ -245,6 +277,68 @@ impl NameIndex {
             insert_best(&mut best, score, *entity);
         }
         best.map(|slot| slot.map(|(_, e)| e))
+    }
+}
+
+/// The folded input prepared for bit-parallel edit distance (Myers 1999, in Hyyrö's
+/// formulation): one bit per input byte, so the distance to a key costs a few word
+/// operations per key byte instead of a row of the dynamic-programming table.
+struct Pattern {
+    /// For each byte value, the positions of the input that hold it.
+    peq: [u128; 256],
+    len: usize,
+}
+
+// MAX_NAME_BYTES input bytes must fit in the bit vector.
+const _: () = assert!(MAX_NAME_BYTES <= 128);
+
+impl Pattern {
+    fn new(input: &[u8]) -> Self {
+        let mut peq = [0u128; 256];
+        for (i, b) in input.iter().enumerate().take(128) {
+            if let Some(mask) = peq.get_mut(usize::from(*b)) {
+                *mask |= 1u128 << i;
+            }
+        }
+        Pattern {
+            peq,
+            len: input.len().min(128),
+        }
+    }
+
+    /// Levenshtein distance from the input to `key`, or `None` if it exceeds `bound`.
+    fn distance(&self, key: &[u8], bound: usize) -> Option<usize> {
+        if self.len.abs_diff(key.len()) > bound {
+            return None;
+        }
+        if self.len == 0 {
+            return Some(key.len()).filter(|d| *d <= bound);
+        }
+        let last = 1u128 << (self.len - 1);
+        let mut pv = u128::MAX;
+        let mut mv = 0u128;
+        let mut score = self.len;
+        for (j, b) in key.iter().enumerate() {
+            let eq = self.peq.get(usize::from(*b)).copied().unwrap_or(0);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & last != 0 {
+                score += 1;
+            } else if mh & last != 0 {
+                score -= 1;
+            }
+            // The score can fall by at most one per remaining key byte.
+            if score.saturating_sub(key.len() - j - 1) > bound {
+                return None;
+            }
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        Some(score).filter(|d| *d <= bound)
     }
 }
 
@@ -271,6 +365,7 @@ fn insert_best(best: &mut [Option<(usize, Entity)>; 3], score: usize, entity: En
 }
 
 /// Levenshtein distance between `a` and `b`, or `None` if it exceeds `bound`.
+#[cfg(test)]
 fn edit_distance(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > bound {
         return None;
@@ -305,4 +400,48 @@ fn edit_distance(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
         }
     }
     row.get(b.len()).copied().filter(|d| *d <= bound)
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::*;
+
+    #[test]
+    fn bit_parallel_distance_matches_the_table() {
+        let words: Vec<Vec<u8>> = {
+            let mut seed = 0x1234_5678_u64;
+            let mut next = move || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            };
+            let mut w = Vec::new();
+            for _ in 0..400 {
+                let len = (next() % 40) as usize;
+                w.push(
+                    (0..len)
+                        .map(|_| b"abcde fgh"[(next() % 9) as usize])
+                        .collect(),
+                );
+            }
+            w.push(b"treatment resistant depression".to_vec());
+            w.push(b"treatment resistent depresion".to_vec());
+            w.push(vec![b'x'; 96]);
+            w.push(Vec::new());
+            w
+        };
+        for a in &words {
+            let p = Pattern::new(a);
+            for b in words.iter().take(120) {
+                for bound in [0, 1, 2, 3, 5, 8, 13, 40, 200] {
+                    assert_eq!(
+                        p.distance(b, bound),
+                        edit_distance(a, b, bound),
+                        "{a:?} {b:?} {bound}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -37,14 +37,24 @@ macro_rules! record_table {
                 [$($enum::$variant),+];
 
             /// The slot of `self` in a table filled in the order of [`Self::ALL`].
-            #[allow(non_snake_case)]
             pub(crate) fn pick<T>(self, table: &[T; <$enum as strum::EnumCount>::COUNT]) -> &T {
-                let [$($variant),+] = table;
-                match self {
-                    $($enum::$variant => $variant,)+
-                }
+                // `self as usize` is always in range, so the optimiser removes the
+                // `None` arm: this is one multiply and one load, with no branch.
+                let [first, ..] = table;
+                table.get(self as usize).unwrap_or(first)
             }
         }
+
+        // `pick` indexes by discriminant, so `ALL` (the order the loader fills the
+        // table in) must be the declaration order; checked at compile time.
+        const _: () = {
+            let mut expected = 0usize;
+            $(
+                assert!($enum::$variant as usize == expected, "record_table! lists the variants out of declaration order");
+                expected += 1;
+            )+
+            let _ = expected;
+        };
     };
 }
 
