@@ -1,10 +1,11 @@
 //! The record table behind each identity enum.
 //!
-//! The loader stores one record per variant in a fixed-size array; `pick` borrows the
-//! slot of a variant through a destructuring `match`, so a getter such as
-//! [`KnowledgeBase::route`](crate::KnowledgeBase::route) can neither index out of bounds
-//! nor panic. `ALL` and `pick` come from the same variant list, so the order in which
-//! the loader fills the array is the order in which `pick` reads it.
+//! The loader stores one record per variant in a fixed-size array, filled in the order
+//! of `ALL`; `pick` borrows the slot of a variant by its discriminant, with a fallback
+//! that cannot be taken, so a getter such as
+//! [`KnowledgeBase::route`](crate::KnowledgeBase::route) never panics. A compile-time
+//! check proves that `ALL` lists the variants in declaration order, so the slot the
+//! loader fills is the slot `pick` reads.
 
 macro_rules! record_table {
     ($enum:ident { $($variant:ident => $id:literal),+ $(,)? }) => {
