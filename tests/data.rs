@@ -16,6 +16,9 @@ use ketamine_therapy::{Certainty, RiskRecord};
 use serde::Deserialize;
 use strum::{EnumCount, IntoEnumIterator};
 
+mod common;
+use common::first_difference;
+
 fn kb() -> &'static KnowledgeBase {
     KnowledgeBase::embedded()
 }
@@ -37,29 +40,6 @@ fn embedded_data_loads() {
             first_difference(&a, &b, String::from("$"))
                 .unwrap_or_else(|| String::from("none in the serialised form (an index differs)"))
         );
-    }
-}
-
-/// The path of the first difference between two JSON values, with both sides.
-fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) -> Option<String> {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => first_difference(p, q, format!("{path}.{k}")),
-                (p, q) => Some(format!("{path}.{k}: {p:?} vs {q:?}")),
-            })
-        }
-        (Value::Array(x), Value::Array(y)) => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (p, q))| first_difference(p, q, format!("{path}[{i}]")))
-            .or_else(|| {
-                (x.len() != y.len()).then(|| format!("{path}: {} vs {} items", x.len(), y.len()))
-            }),
-        _ => (a != b).then(|| format!("{path}: {a} vs {b}")),
     }
 }
 

@@ -8,6 +8,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use strum::IntoEnumIterator;
 
+mod common;
+use common::first_difference;
+
 const DATA_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 const OVERLAY_SOURCE: &str = "ROUNDTRIP-TEST-OVERLAY";
 
@@ -254,28 +257,6 @@ fn identity(record: &Value) -> String {
     match record.get("kind").and_then(Value::as_str) {
         Some(kind) => format!("{}/{kind}/{}", text("agent"), text("text")),
         None => format!("{}/{}", text("agent"), text("text")),
-    }
-}
-
-/// The path of the first difference between two JSON values, with both sides.
-fn first_difference(a: &Value, b: &Value, path: String) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
-            keys.into_iter().find_map(|k| match (x.get(k), y.get(k)) {
-                (Some(p), Some(q)) => first_difference(p, q, format!("{path}.{k}")),
-                (p, q) => Some(format!("{path}.{k}: {p:?} vs {q:?}")),
-            })
-        }
-        (Value::Array(x), Value::Array(y)) => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (p, q))| first_difference(p, q, format!("{path}[{i}]")))
-            .or_else(|| {
-                (x.len() != y.len()).then(|| format!("{path}: {} vs {} items", x.len(), y.len()))
-            }),
-        _ => (a != b).then(|| format!("{path}: {a} vs {b}")),
     }
 }
 
