@@ -1617,42 +1617,12 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     // indexed before any alias, so a clash is blamed on the alias, not on a name.
     let names = {
         let mut named: Vec<(usize, &dyn Named)> = Vec::new();
-        named.extend(
-            agent_files
-                .iter()
-                .copied()
-                .zip(agents.iter().map(|r| r as &dyn Named)),
-        );
-        named.extend(
-            route_files
-                .iter()
-                .copied()
-                .zip(routes.iter().map(|r| r as &dyn Named)),
-        );
-        named.extend(
-            group_files
-                .iter()
-                .copied()
-                .zip(groups.iter().map(|r| r as &dyn Named)),
-        );
-        named.extend(
-            condition_files
-                .iter()
-                .copied()
-                .zip(conditions.iter().map(|r| r as &dyn Named)),
-        );
-        named.extend(
-            benefit_files
-                .iter()
-                .copied()
-                .zip(benefits.iter().map(|r| r as &dyn Named)),
-        );
-        named.extend(
-            risk_files
-                .iter()
-                .copied()
-                .zip(risks.iter().map(|r| r as &dyn Named)),
-        );
+        named.extend(with_files(&agent_files, &agents));
+        named.extend(with_files(&route_files, &routes));
+        named.extend(with_files(&group_files, &groups));
+        named.extend(with_files(&condition_files, &conditions));
+        named.extend(with_files(&benefit_files, &benefits));
+        named.extend(with_files(&risk_files, &risks));
         let entries = named
             .iter()
             .map(|(file, r)| (*file, r.entity(), "name", r.display_name()))
@@ -1805,6 +1775,17 @@ fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
             names,
         },
     })
+}
+
+/// Named records paired with the index of the file each came from.
+fn with_files<'r, T: Named>(
+    files: &'r [usize],
+    records: &'r [T],
+) -> impl Iterator<Item = (usize, &'r dyn Named)> {
+    files
+        .iter()
+        .copied()
+        .zip(records.iter().map(|r| r as &dyn Named))
 }
 
 /// The checks every named record shares.
