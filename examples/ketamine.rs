@@ -659,12 +659,7 @@ fn show_agent<'kb>(
             .timing()
             .map(|t| format!(" Timing: {t}."))
             .unwrap_or_default();
-        let text = format!(
-            "{} ({}): {}{timing}",
-            human(m.kind()),
-            list(m.routes()),
-            m.text()
-        );
+        let text = format!("{} ({}): {}{timing}", m.kind(), list(m.routes()), m.text());
         field(out, "Monitoring", format!("{text}{}", c.cite(m)))?;
     }
     for step in kb
@@ -673,12 +668,7 @@ fn show_agent<'kb>(
         .iter()
         .filter(|s| s.agents().contains(&a.id()))
     {
-        let text = format!(
-            "{} ({}){}",
-            step.summary(),
-            human(step.certainty()),
-            c.cite(step)
-        );
+        let text = format!("{} ({}){}", step.summary(), step.certainty(), c.cite(step));
         field(out, "Mechanism", text)?;
     }
     Ok(())
@@ -813,7 +803,7 @@ fn show_benefit<'kb>(b: &'kb BenefitRecord, c: &mut Citations<'kb>, out: Out) ->
         )?;
     }
     for q in b.qualifications() {
-        let text = format!("{}: {}{}", human(q.kind()), q.text(), c.cite(q));
+        let text = format!("{}: {}{}", q.kind(), q.text(), c.cite(q));
         field(out, "Qualification", text)?;
     }
     field(out, "Conditions", list(b.conditions()))
@@ -876,7 +866,7 @@ fn source_entry(out: Out, number: Option<usize>, s: &Source) -> io::Result<()> {
     if number.is_none() {
         writeln!(out)?;
     }
-    writeln!(out, "{first}{} ({})", s.id(), human(s.kind()))?;
+    writeln!(out, "{first}{} ({})", s.id(), s.kind())?;
     wrap(out, rest, rest, &s.to_string())?;
     match s.link() {
         Some(link) => writeln!(out, "{rest}{link}")?,
@@ -889,11 +879,6 @@ fn source_entry(out: Out, number: Option<usize>, s: &Source) -> io::Result<()> {
 }
 
 // ---------------------------------------------------------------- text
-
-/// Some kinds print their snake-case id (`blood_pressure`); readers get words.
-fn human(kind: impl Display) -> String {
-    kind.to_string().replace('_', " ")
-}
 
 /// Prints `text` wrapped at [`WIDTH`], the first line after `first` and the others
 /// after `rest`. A word longer than a line (a URL) gets a line of its own.

@@ -19,6 +19,9 @@ use ketamine_therapy::{
 };
 use strum::IntoEnumIterator;
 
+mod common;
+use common::names_and_aliases;
+
 thread_local! {
     static ALLOCS: Cell<usize> = const { Cell::new(0) };
     static NET_BYTES: Cell<isize> = const { Cell::new(0) };
@@ -314,45 +317,13 @@ fn every_query_path_allocates_nothing() {
 
     // Lookup hits: every name and alias of every record, as written, in lower and in
     // upper case. Folding happens in a stack buffer.
-    let names = |f: &mut dyn FnMut(&str, Entity)| {
-        for r in kb.agents() {
-            f(r.name(), Entity::Agent(r.id()));
-            r.aliases().iter().for_each(|a| f(a, Entity::Agent(r.id())));
-        }
-        for r in kb.routes() {
-            f(r.name(), Entity::Route(r.id()));
-            r.aliases().iter().for_each(|a| f(a, Entity::Route(r.id())));
-        }
-        for r in kb.groups() {
-            f(r.name(), Entity::ConditionGroup(r.id()));
-            r.aliases()
-                .iter()
-                .for_each(|a| f(a, Entity::ConditionGroup(r.id())));
-        }
-        for r in kb.conditions() {
-            f(r.name(), Entity::Condition(r.id()));
-            r.aliases()
-                .iter()
-                .for_each(|a| f(a, Entity::Condition(r.id())));
-        }
-        for r in kb.benefits() {
-            f(r.name(), Entity::Benefit(r.id()));
-            r.aliases()
-                .iter()
-                .for_each(|a| f(a, Entity::Benefit(r.id())));
-        }
-        for r in kb.risks() {
-            f(r.name(), Entity::Risk(r.id()));
-            r.aliases().iter().for_each(|a| f(a, Entity::Risk(r.id())));
-        }
-    };
     // Case variants are prepared before counting starts (making them allocates).
     let mut inputs: Vec<(String, Entity)> = Vec::new();
-    names(&mut |name, entity| {
+    for (name, entity) in names_and_aliases(kb) {
         inputs.push((name.to_owned(), entity));
         inputs.push((name.to_ascii_lowercase(), entity));
         inputs.push((name.to_ascii_uppercase(), entity));
-    });
+    }
     assert!(inputs.len() > 100, "every name and alias is covered");
     assert_no_alloc("lookup(every name and alias, any case)", || {
         for (text, entity) in &inputs {

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use strum::{EnumCount, IntoEnumIterator};
 
 mod common;
-use common::first_difference;
+use common::{first_difference, named_entities};
 
 fn kb() -> &'static KnowledgeBase {
     KnowledgeBase::embedded()
@@ -400,36 +400,6 @@ fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// Every entity with its canonical name and aliases.
-fn names(kb: &KnowledgeBase) -> Vec<(Entity, &str, &[String])> {
-    let mut out: Vec<(Entity, &str, &[String])> = Vec::new();
-    out.extend(
-        kb.agents()
-            .map(|r| (Entity::Agent(r.id()), r.name(), r.aliases())),
-    );
-    out.extend(
-        kb.routes()
-            .map(|r| (Entity::Route(r.id()), r.name(), r.aliases())),
-    );
-    out.extend(
-        kb.groups()
-            .map(|r| (Entity::ConditionGroup(r.id()), r.name(), r.aliases())),
-    );
-    out.extend(
-        kb.conditions()
-            .map(|r| (Entity::Condition(r.id()), r.name(), r.aliases())),
-    );
-    out.extend(
-        kb.benefits()
-            .map(|r| (Entity::Benefit(r.id()), r.name(), r.aliases())),
-    );
-    out.extend(
-        kb.risks()
-            .map(|r| (Entity::Risk(r.id()), r.name(), r.aliases())),
-    );
-    out
-}
-
 /// Parses `text` with the `FromStr` of the entity's own enum.
 fn parse_as(entity: Entity, text: &str) -> Option<Entity> {
     match entity {
@@ -451,7 +421,7 @@ fn names_and_aliases_are_unique_and_resolve() {
     let kb = kb();
     let mut owners: BTreeMap<String, (Entity, &str)> = BTreeMap::new();
     let mut problems = Vec::new();
-    for (entity, name, aliases) in names(kb) {
+    for (entity, name, aliases) in named_entities(kb) {
         for text in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
             let key = fold(text);
             if key.is_empty() {
@@ -496,7 +466,7 @@ fn names_and_aliases_are_unique_and_resolve() {
 fn record_names_equal_enum_display() {
     let kb = kb();
     let mut problems = Vec::new();
-    for (entity, name, _) in names(kb) {
+    for (entity, name, _) in named_entities(kb) {
         if entity.to_string() != name {
             problems.push(format!(
                 "{entity:?}: data name `{name}` but Display `{entity}`"

@@ -35,6 +35,9 @@ use proptest::sample::Index;
 use serde_json::Value;
 use strum::IntoEnumIterator;
 
+mod common;
+use common::names_and_aliases;
+
 /// Cases per string property, unless `PROPTEST_CASES` says otherwise.
 const STRING_CASES: u32 = 256;
 /// Cases per loader property (each loads a whole data set), unless `PROPTEST_CASES`
@@ -390,59 +393,6 @@ proptest! {
             check_error(&e, &["text.json"], Some("text.json"))?;
         }
     }
-}
-
-fn names_and_aliases(kb: &KnowledgeBase) -> Vec<(&str, Entity)> {
-    let mut out = Vec::new();
-    for r in kb.agents() {
-        out.push((r.name(), Entity::Agent(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::Agent(r.id()))),
-        );
-    }
-    for r in kb.routes() {
-        out.push((r.name(), Entity::Route(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::Route(r.id()))),
-        );
-    }
-    for r in kb.groups() {
-        out.push((r.name(), Entity::ConditionGroup(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::ConditionGroup(r.id()))),
-        );
-    }
-    for r in kb.conditions() {
-        out.push((r.name(), Entity::Condition(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::Condition(r.id()))),
-        );
-    }
-    for r in kb.benefits() {
-        out.push((r.name(), Entity::Benefit(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::Benefit(r.id()))),
-        );
-    }
-    for r in kb.risks() {
-        out.push((r.name(), Entity::Risk(r.id())));
-        out.extend(
-            r.aliases()
-                .iter()
-                .map(|a| (a.as_str(), Entity::Risk(r.id()))),
-        );
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------
