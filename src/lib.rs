@@ -77,6 +77,7 @@ mod table;
 mod agents;
 mod benefits;
 mod conditions;
+mod distance;
 mod error;
 mod evidence;
 mod loader;

@@ -1,0 +1,676 @@
+//! Validation of a draft by record kind, and building the indices.
+//!
+//! The order of the checks is the order in which errors are reported: sources, the
+//! mechanism section, the tables of named records, each kind's own fields, indications,
+//! safety facts, then names; a data set with several problems reports the first.
+
+use strum::{EnumCount, IntoEnumIterator};
+
+use super::check::{
+    Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
+};
+use super::files::Draft;
+use super::{Index, KnowledgeBase};
+use crate::error::LoadError;
+use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, folded_key};
+use crate::values::Sourced;
+use crate::{
+    Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
+    Contraindication, Entity, GroupRecord, Indication, Mechanism, Monitoring, Risk, RiskRecord,
+    Route, RouteRecord, Source,
+};
+
+/// Validates a draft and builds the knowledge base with all its indices.
+pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
+    // Sources first: everything else cites them.
+    let sources = take_sources(&mut draft)?;
+    let ids = SourceIds::new(&sources);
+    let (mech_file, mechanism) = take_mechanism(&mut draft)?;
+    let t = Tables::take(&mut draft)?;
+    check_mechanism(
+        &Checker::new(
+            draft.file(mech_file),
+            String::from("`mechanism`"),
+            Some(&ids),
+        ),
+        &mechanism,
+    )?;
+    check_agents(&draft, &ids, &t)?;
+    check_routes(&draft, &ids, &t)?;
+    for (record, file) in t.groups.iter().zip(t.group_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
+        check_named(&c, record, record.description(), record)?;
+    }
+    check_conditions(&draft, &ids, &t)?;
+    check_benefits(&draft, &ids, &t)?;
+    check_risks(&draft, &ids, &t)?;
+    check_indications(&draft, &ids, &t.agents)?;
+    check_safety(&draft, &ids, &t.agents)?;
+    let names = name_index(&draft, &t)?;
+    drop(ids);
+    Ok(assemble(draft, sources, mechanism, t, names))
+}
+
+/// Takes the sources out of the draft, sorted by id, after checking each.
+fn take_sources(draft: &mut Draft) -> Result<Vec<Source>, LoadError> {
+    // Sorted by id (stable, so the first definition stays first): duplicates are
+    // neighbours, and `KnowledgeBase::source` can binary-search the result.
+    draft.sources.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
+    let duplicate = draft.sources.windows(2).find_map(|pair| match pair {
+        [(first, a), (second, b)] if a.id() == b.id() => Some((*first, *second, b.id())),
+        _ => None,
+    });
+    if let Some((first, second, id)) = duplicate {
+        return Err(LoadError::DuplicateRecord {
+            file: draft.file(second).to_owned(),
+            record: id.to_owned(),
+            first_file: draft.file(first).to_owned(),
+        });
+    }
+    for (file, source) in &draft.sources {
+        check_source(&Checker::new(draft.file(*file), source.id(), None), source)?;
+    }
+    Ok(std::mem::take(&mut draft.sources)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect())
+}
+
+/// The checks of one source.
+fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
+    if source.id().is_empty()
+        || !source
+            .id()
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(c.invalid(
+            "id",
+            format!("`{}` is not a valid source id", source.id()),
+            "upper-case letters, digits and hyphens, such as \"KETALAR-PI\"",
+        ));
+    }
+    c.text("authors", source.authors())?;
+    c.text("title", source.title())?;
+    for (field, value) in [
+        ("venue", source.venue()),
+        ("url", source.url()),
+        ("doi", source.doi()),
+        ("pmid", source.pmid()),
+        ("note", source.note()),
+    ] {
+        c.opt_text(field, value)?;
+    }
+    if let Some(pmid) = source.pmid() {
+        if !pmid.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(c.invalid(
+                "pmid",
+                format!("`{pmid}` is not a PubMed id"),
+                "digits only",
+            ));
+        }
+    }
+    if !source.has_locator() && source.note().is_none() {
+        return Err(c.invalid(
+            "url",
+            String::from("the source has no URL, DOI or PMID and no note saying why"),
+            "at least one of `url`, `doi`, `pmid`, or a `note` explaining that none is known",
+        ));
+    }
+    Ok(())
+}
+
+/// The single mechanism section, with the index of its file.
+fn take_mechanism(draft: &mut Draft) -> Result<(usize, Mechanism), LoadError> {
+    let mut mechanisms = std::mem::take(&mut draft.mechanism);
+    match (mechanisms.pop(), mechanisms.is_empty()) {
+        (Some(m), true) => Ok(m),
+        (found, _) => Err(LoadError::Section {
+            files: draft.file_list(),
+            section: String::from("mechanism"),
+            problem: String::from(if found.is_some() {
+                "appears more than once"
+            } else {
+                "is missing"
+            }),
+        }),
+    }
+}
+
+/// The tables of named records, one record per variant, with the file of each.
+struct Tables {
+    agents: [AgentRecord; Agent::COUNT],
+    agent_files: [usize; Agent::COUNT],
+    routes: [RouteRecord; Route::COUNT],
+    route_files: [usize; Route::COUNT],
+    groups: [GroupRecord; ConditionGroup::COUNT],
+    group_files: [usize; ConditionGroup::COUNT],
+    conditions: [ConditionRecord; Condition::COUNT],
+    condition_files: [usize; Condition::COUNT],
+    benefits: [BenefitRecord; Benefit::COUNT],
+    benefit_files: [usize; Benefit::COUNT],
+    risks: [RiskRecord; Risk::COUNT],
+    risk_files: [usize; Risk::COUNT],
+}
+
+impl Tables {
+    fn take(draft: &mut Draft) -> Result<Self, LoadError> {
+        let agents = std::mem::take(&mut draft.agents);
+        let routes = std::mem::take(&mut draft.routes);
+        let groups = std::mem::take(&mut draft.groups);
+        let conditions = std::mem::take(&mut draft.conditions);
+        let benefits = std::mem::take(&mut draft.benefits);
+        let risks = std::mem::take(&mut draft.risks);
+        let (agents, agent_files) = table(
+            draft,
+            Agent::ALL,
+            agents,
+            AgentRecord::id,
+            "agent",
+            "agents",
+        )?;
+        let (routes, route_files) = table(
+            draft,
+            Route::ALL,
+            routes,
+            RouteRecord::id,
+            "route",
+            "routes",
+        )?;
+        let (groups, group_files) = table(
+            draft,
+            ConditionGroup::ALL,
+            groups,
+            GroupRecord::id,
+            "condition group",
+            "groups",
+        )?;
+        let (conditions, condition_files) = table(
+            draft,
+            Condition::ALL,
+            conditions,
+            ConditionRecord::id,
+            "condition",
+            "conditions",
+        )?;
+        let (benefits, benefit_files) = table(
+            draft,
+            Benefit::ALL,
+            benefits,
+            BenefitRecord::id,
+            "benefit",
+            "benefits",
+        )?;
+        let (risks, risk_files) = table(draft, Risk::ALL, risks, RiskRecord::id, "risk", "risks")?;
+        Ok(Tables {
+            agents,
+            agent_files,
+            routes,
+            route_files,
+            groups,
+            group_files,
+            conditions,
+            condition_files,
+            benefits,
+            benefit_files,
+            risks,
+            risk_files,
+        })
+    }
+
+    /// Every named record, with its file, names before aliases are read from them.
+    fn named(&self) -> Vec<(usize, &dyn Named)> {
+        let mut named: Vec<(usize, &dyn Named)> = Vec::new();
+        named.extend(with_files(&self.agent_files, &self.agents));
+        named.extend(with_files(&self.route_files, &self.routes));
+        named.extend(with_files(&self.group_files, &self.groups));
+        named.extend(with_files(&self.condition_files, &self.conditions));
+        named.extend(with_files(&self.benefit_files, &self.benefits));
+        named.extend(with_files(&self.risk_files, &self.risks));
+        named
+    }
+}
+
+/// Places the records of one identity enum into its table: one record per variant.
+fn table<E, T, const N: usize>(
+    draft_files: &Draft,
+    all: [E; N],
+    records: Vec<(usize, T)>,
+    id: impl Fn(&T) -> E,
+    kind: &str,
+    section: &str,
+) -> Result<([T; N], [usize; N]), LoadError>
+where
+    E: Copy + PartialEq + Into<Entity>,
+{
+    let mut slots: [Option<(usize, T)>; N] = std::array::from_fn(|_| None);
+    for (file, record) in records {
+        let variant = id(&record);
+        let Some(slot) = all
+            .iter()
+            .position(|v| *v == variant)
+            .and_then(|i| slots.get_mut(i))
+        else {
+            continue;
+        };
+        if let Some((first, _)) = slot {
+            return Err(LoadError::DuplicateRecord {
+                file: draft_files.file(file).to_owned(),
+                record: variant.into().id().to_owned(),
+                first_file: draft_files.file(*first).to_owned(),
+            });
+        }
+        *slot = Some((file, record));
+    }
+    let mut origins = [0usize; N];
+    let mut out = Vec::with_capacity(N);
+    for ((slot, variant), origin) in slots.into_iter().zip(all).zip(origins.iter_mut()) {
+        let Some((file, record)) = slot else {
+            return Err(LoadError::MissingRecord {
+                files: draft_files.file_list(),
+                kind: kind.to_owned(),
+                id: variant.into().id().to_owned(),
+                section: section.to_owned(),
+            });
+        };
+        *origin = file;
+        out.push(record);
+    }
+    let out: [T; N] = out.try_into().map_err(|_| LoadError::MissingRecord {
+        files: draft_files.file_list(),
+        kind: kind.to_owned(),
+        id: String::from("?"),
+        section: section.to_owned(),
+    })?;
+    Ok((out, origins))
+}
+
+fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<(), LoadError> {
+    c.text("qualification.text", mechanism.qualification().text())?;
+    c.cites("qualification", mechanism.qualification())?;
+    c.non_empty("steps", mechanism.steps(), "at least one step")?;
+    for (i, step) in mechanism.steps().iter().enumerate() {
+        let field = Field::item("steps", i);
+        c.text(field.child("id"), step.id())?;
+        c.text(field.child("summary"), step.summary())?;
+        c.non_empty(field.child("agents"), step.agents(), "at least one agent")?;
+        c.cites(field, step)?;
+    }
+    Ok(())
+}
+
+fn check_agents(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
+    for (record, file) in t.agents.iter().zip(t.agent_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
+        check_named(&c, record, record.description(), record)?;
+        c.non_empty("routes", record.routes(), "at least one route")?;
+        for (i, route) in record.routes().iter().enumerate() {
+            let field = Field::item("routes", i);
+            c.opt_text(field.child("note"), route.note())?;
+            c.cites(field, route)?;
+        }
+        if record.enantiomer_of() == Some(record.id()) {
+            return Err(c.invalid(
+                "enantiomer_of",
+                String::from("an agent cannot be its own enantiomer"),
+                "another agent",
+            ));
+        }
+        c.codes(record.codes())?;
+        if let Some(cs) = record.controlled_substance() {
+            c.text("controlled_substance.schedule", cs.schedule())?;
+            c.cites("controlled_substance", cs)?;
+        }
+        c.regulatory(record.regulatory())?;
+    }
+    Ok(())
+}
+
+fn check_routes(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
+    for (record, file) in t.routes.iter().zip(t.route_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
+        check_named(&c, record, record.description(), record)?;
+        c.codes(record.codes())?;
+        if let Some(b) = record.bioavailability() {
+            c.percent("bioavailability", b.range())?;
+            c.opt_text("bioavailability.note", b.note())?;
+            c.cites("bioavailability", b)?;
+        }
+        for (field, timing) in record.timings() {
+            c.timing(field, timing)?;
+        }
+        if let Some(p) = record.protocol() {
+            c.text("protocol.text", p.text())?;
+            c.cites("protocol", p)?;
+        }
+        if let Some(s) = record.setting() {
+            c.opt_text("setting.note", s.note())?;
+            c.cites("setting", s)?;
+        }
+        if let Some(p) = record.prevalence() {
+            c.opt_text("prevalence.note", p.note())?;
+            c.cites("prevalence", p)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_conditions(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
+    for (record, file) in t.conditions.iter().zip(t.condition_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
+        check_named(&c, record, record.description(), record)?;
+        if record.group() != record.id().group() {
+            return Err(c.invalid(
+                "group",
+                format!(
+                    "`{}` is not the group of {}",
+                    record.group().id(),
+                    record.id()
+                ),
+                &format!("\"{}\"", record.id().group().id()),
+            ));
+        }
+        c.codes(record.codes())?;
+    }
+    Ok(())
+}
+
+fn check_benefits(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
+    for (record, file) in t.benefits.iter().zip(t.benefit_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
+        check_named(&c, record, record.description(), record)?;
+        c.timing("time_scale", record.time_scale())?;
+        for (i, q) in record.qualifications().iter().enumerate() {
+            let field = Field::item("qualifications", i);
+            c.text(field.child("text"), q.text())?;
+            c.cites(field, q)?;
+        }
+        c.non_empty("conditions", record.conditions(), "at least one condition")?;
+    }
+    Ok(())
+}
+
+fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
+    for (record, file) in t.risks.iter().zip(t.risk_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
+        check_named(&c, record, record.description(), record)?;
+        c.timing("onset", record.onset())?;
+        c.timing("duration", record.duration())?;
+        c.non_empty("agents", record.agents(), "at least one agent")?;
+        c.non_empty("routes", record.routes(), "at least one route")?;
+        for (i, f) in record.frequencies().iter().enumerate() {
+            let field = Field::item("frequencies", i);
+            check_frequency(&c, field, f)?;
+            c.route_for_agent(field, f.agent().pick(&t.agents), f.route())?;
+            check_frequency_scope(&c, field, record, f)?;
+        }
+        if let Some(m) = record.mitigation() {
+            c.text("mitigation.text", m.text())?;
+            c.cites("mitigation", m)?;
+        }
+    }
+    Ok(())
+}
+
+/// Indications: unique per (condition, agent, route), routes the agent is given by.
+fn check_indications(
+    draft: &Draft,
+    ids: &SourceIds<'_>,
+    agents: &[AgentRecord; Agent::COUNT],
+) -> Result<(), LoadError> {
+    let mut first_seen: FastMap<(Condition, Agent, Route), usize> = FastMap::default();
+    for (file, ind) in &draft.indications {
+        let c = Checker::new(draft.file(*file), ind.key(), Some(ids));
+        if let Some(first) = first_seen.insert(ind.triple(), *file) {
+            return Err(LoadError::DuplicateRecord {
+                file: draft.file(*file).to_owned(),
+                record: ind.key(),
+                first_file: draft.file(first).to_owned(),
+            });
+        }
+        c.route_for_agent("route", ind.agent().pick(agents), ind.route())?;
+        c.text("note", ind.note())?;
+        c.regulatory(ind.regulatory())?;
+        c.cites("", ind)?;
+        c.source_ids("negative_findings", ind.negative_findings())?;
+        if let Some(stray) = ind
+            .negative_findings()
+            .iter()
+            .find(|id| !ind.sources().contains(id))
+        {
+            return Err(c.invalid(
+                "negative_findings",
+                format!("`{stray}` is not also listed in `sources`"),
+                "every negative finding to be one of the record's sources",
+            ));
+        }
+        if ind.evidence() == crate::Evidence::RegulatoryApproval
+            && !ind
+                .regulatory()
+                .iter()
+                .any(|r| r.status() == crate::RegulatoryStatus::Approved)
+        {
+            return Err(c.invalid(
+                "evidence",
+                String::from("`regulatory_approval` without an `approved` regulatory entry"),
+                "an approved status in `regulatory`, or a lower evidence level",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Contraindications and monitoring.
+fn check_safety(
+    draft: &Draft,
+    ids: &SourceIds<'_>,
+    agents: &[AgentRecord; Agent::COUNT],
+) -> Result<(), LoadError> {
+    for (file, item) in &draft.contraindications {
+        let c = Checker::new(
+            draft.file(*file),
+            format!("contraindication for {}", item.agent().id()),
+            Some(ids),
+        );
+        c.text("text", item.text())?;
+        c.cites("", item)?;
+    }
+    for (file, item) in &draft.monitoring {
+        let c = Checker::new(
+            draft.file(*file),
+            format!("monitoring ({}, {})", item.agent().id(), item.kind()),
+            Some(ids),
+        );
+        c.text("text", item.text())?;
+        c.non_empty("routes", item.routes(), "at least one route")?;
+        for route in item.routes() {
+            c.route_for_agent("routes", item.agent().pick(agents), *route)?;
+        }
+        c.timing("timing", item.timing())?;
+        c.cites("", item)?;
+    }
+    Ok(())
+}
+
+/// A name or alias with where it came from: (folded key, order of appearance, file,
+/// entity, field, text as written).
+type Keyed<'a> = (Box<str>, usize, usize, Entity, &'static str, &'a str);
+
+/// Names and aliases, unique across all entities after folding. All names are
+/// indexed before any alias, so a clash is blamed on the alias, not on a name.
+fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
+    let named = t.named();
+    let entries = named
+        .iter()
+        .map(|(file, r)| (*file, r.entity(), "name", r.display_name()))
+        .chain(named.iter().flat_map(|(file, r)| {
+            r.alias_list()
+                .iter()
+                .map(move |a| (*file, r.entity(), "aliases", a.as_str()))
+        }));
+    let mut keyed: Vec<Keyed<'_>> = Vec::new();
+    for (seq, (file, entity, field, text)) in entries.enumerate() {
+        let Some(key) = folded_key(text) else {
+            let c = Checker::new(draft.file(file), entity.id(), None);
+            return Err(c.invalid(
+                field,
+                format!("`{text}` is empty or longer than {MAX_NAME_BYTES} bytes"),
+                &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
+            ));
+        };
+        keyed.push((key, seq, file, entity, field, text));
+    }
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // Of all clashes, report the one a reader meets first: the earliest second use.
+    let clash = keyed
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [first, second] if first.0 == second.0 => Some((first, second)),
+            _ => None,
+        })
+        .min_by_key(|(_, second)| second.1);
+    if let Some((first, (_, _, file, entity, field, text))) = clash {
+        return Err(LoadError::AliasConflict {
+            file: draft.file(*file).to_owned(),
+            record: entity.id().to_owned(),
+            field: (*field).to_owned(),
+            alias: (*text).to_owned(),
+            other: format!("{} `{}`", first.3.kind(), first.3.id()),
+        });
+    }
+    Ok(NameIndex::new(
+        keyed
+            .into_iter()
+            .map(|(key, _, _, entity, _, _)| (key, entity))
+            .collect(),
+    ))
+}
+
+/// Builds the knowledge base and its indices from validated records.
+fn assemble(
+    draft: Draft,
+    sources: Vec<Source>,
+    mechanism: Mechanism,
+    t: Tables,
+    names: NameIndex,
+) -> KnowledgeBase {
+    // By condition, strongest evidence first.
+    let mut indications: Vec<Indication> = draft.indications.into_iter().map(|(_, i)| i).collect();
+    indications.sort_by(|a, b| {
+        a.condition()
+            .cmp(&b.condition())
+            .then(b.evidence().cmp(&a.evidence()))
+            .then(a.agent().cmp(&b.agent()))
+            .then(a.route().cmp(&b.route()))
+    });
+    let mut contraindications: Vec<Contraindication> = draft
+        .contraindications
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    contraindications.sort_by_key(Contraindication::agent);
+    let mut monitoring: Vec<Monitoring> = draft.monitoring.into_iter().map(|(_, m)| m).collect();
+    monitoring.sort_by_key(Monitoring::agent);
+    let index = index(&indications, &t, names);
+    KnowledgeBase {
+        sources,
+        agents: t.agents,
+        mechanism,
+        routes: t.routes,
+        groups: t.groups,
+        conditions: t.conditions,
+        indications,
+        benefits: t.benefits,
+        risks: t.risks,
+        contraindications,
+        monitoring,
+        index,
+    }
+}
+
+/// Every answer a query needs, precomputed so that queries only borrow.
+fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
+    let by_condition = Condition::ALL.map(|c| {
+        let start = indications.partition_point(|i| i.condition() < c);
+        let end = indications.partition_point(|i| i.condition() <= c);
+        (start, end)
+    });
+    let conditions_by_route = Route::ALL.map(|r| {
+        Condition::iter()
+            .filter(|c| {
+                indications
+                    .iter()
+                    .any(|i| i.condition() == *c && i.route() == r)
+            })
+            .collect::<Vec<_>>()
+    });
+    let conditions_by_group = ConditionGroup::ALL.map(|g| {
+        Condition::iter()
+            .filter(|c| c.group() == g)
+            .collect::<Vec<_>>()
+    });
+    let mut routes_by_bioavailability: Vec<Route> = Route::iter().collect();
+    // Highest first; routes with no sourced figure last.
+    routes_by_bioavailability.sort_by(|a, b| {
+        let key = |r: &Route| {
+            r.pick(&t.routes)
+                .bioavailability()
+                .map(|b| b.range().midpoint())
+        };
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    let mut routes_by_onset: Vec<Route> = Route::iter().collect();
+    // Fastest first; routes with no sourced onset last.
+    routes_by_onset.sort_by_key(|r| {
+        r.pick(&t.routes)
+            .acute_onset()
+            .map_or(u64::MAX, |t| t.min().seconds())
+    });
+    let risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1] = std::array::from_fn(|a| {
+        std::array::from_fn(|r| {
+            let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
+            let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
+            t.risks
+                .iter()
+                .filter(|x| {
+                    agent.is_none_or(|a| x.agents().contains(&a))
+                        && route.is_none_or(|r| x.routes().contains(&r))
+                })
+                .map(RiskRecord::id)
+                .collect()
+        })
+    });
+    let benefits_by_condition = Condition::ALL.map(|c| {
+        t.benefits
+            .iter()
+            .filter(|b| b.conditions().contains(&c))
+            .map(BenefitRecord::id)
+            .collect()
+    });
+    Index {
+        by_condition,
+        conditions_by_route,
+        conditions_by_group,
+        routes_by_bioavailability,
+        routes_by_onset,
+        risks_by,
+        benefits_by_condition,
+        names,
+    }
+}
+
+/// Named records paired with the index of the file each came from.
+fn with_files<'r, T: Named>(
+    files: &'r [usize],
+    records: &'r [T],
+) -> impl Iterator<Item = (usize, &'r dyn Named)> {
+    files
+        .iter()
+        .copied()
+        .zip(records.iter().map(|r| r as &dyn Named))
+}

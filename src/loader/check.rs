@@ -1,0 +1,397 @@
+//! Field checks: every error names the file, record and field.
+
+use std::collections::HashMap;
+
+use crate::AgentRecord;
+use crate::Route;
+use crate::distance::{MAX_PATTERN_BYTES, Pattern};
+use crate::error::LoadError;
+use crate::evidence::Regulatory;
+use crate::lookup::Named;
+use crate::risks::{Frequency, RiskRecord};
+use crate::values::{Code, PercentRange, Sourced, Timing};
+
+/// FNV-1a, for the load-time sets of short ids: several times faster than the default
+/// SipHash on 10-byte keys. Flooding is not a concern: the keys come from data files the
+/// caller chose to load, which are capped at [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+pub(super) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The source ids of the data set, for checking citations (about a thousand per load).
+pub(super) struct SourceIds<'a> {
+    ids: FastSet<&'a str>,
+}
+
+impl<'a> SourceIds<'a> {
+    pub(super) fn new(sources: &'a [crate::Source]) -> Self {
+        SourceIds {
+            ids: sources.iter().map(crate::Source::id).collect(),
+        }
+    }
+
+    pub(super) fn from_ids(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        SourceIds {
+            ids: ids.into_iter().collect(),
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+
+    /// The known id with the smallest edit distance, if it is close. Bounded: an id
+    /// longer than any distance can measure gets no suggestion.
+    fn closest(&self, id: &str) -> Option<String> {
+        if id.len() > MAX_PATTERN_BYTES {
+            return None;
+        }
+        let pattern = Pattern::new(id.as_bytes());
+        self.ids
+            .iter()
+            .filter_map(|known| {
+                let bound = 3.max(known.len() / 4);
+                Some((pattern.distance(known.as_bytes(), bound)?, *known))
+            })
+            .min()
+            .map(|(_, known)| known.to_owned())
+    }
+}
+
+/// A path to a field inside a record, such as `codes[0].sources`. It is only printed
+/// when a check fails, so checking a valid record builds no strings.
+#[derive(Clone, Copy)]
+pub(super) struct Field<'a> {
+    parent: Option<&'a Field<'a>>,
+    name: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> Field<'a> {
+    /// `name[index]`.
+    pub(super) fn item(name: &'a str, index: usize) -> Self {
+        Field {
+            parent: None,
+            name,
+            index: Some(index),
+        }
+    }
+
+    /// `self.name`.
+    pub(super) fn child(&'a self, name: &'a str) -> Field<'a> {
+        Field {
+            parent: Some(self),
+            name,
+            index: None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.index.is_none() && self.parent.is_none_or(Field::is_empty)
+    }
+}
+
+impl<'a> From<&'a str> for Field<'a> {
+    fn from(name: &'a str) -> Self {
+        Field {
+            parent: None,
+            name,
+            index: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(parent) = self.parent.filter(|p| !p.is_empty()) {
+            parent.fmt(f)?;
+            if !self.name.is_empty() {
+                f.write_str(".")?;
+            }
+        }
+        f.write_str(self.name)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks the fields of one record; every error names the file, record and field.
+pub(super) struct Checker<'a> {
+    file: &'a str,
+    record: std::borrow::Cow<'a, str>,
+    sources: Option<&'a SourceIds<'a>>,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn new(
+        file: &'a str,
+        record: impl Into<std::borrow::Cow<'a, str>>,
+        sources: Option<&'a SourceIds<'a>>,
+    ) -> Self {
+        Checker {
+            file,
+            record: record.into(),
+            sources,
+        }
+    }
+
+    pub(super) fn text<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        text: &str,
+    ) -> Result<(), LoadError> {
+        if text.trim().is_empty() {
+            return Err(LoadError::EmptyText {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.into().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn opt_text<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        text: Option<&str>,
+    ) -> Result<(), LoadError> {
+        text.map_or(Ok(()), |t| self.text(field, t))
+    }
+
+    pub(super) fn cites<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        fact: &dyn Sourced,
+    ) -> Result<(), LoadError> {
+        let field = field.into();
+        let field = field.child("sources");
+        if fact.sources().is_empty() {
+            return Err(LoadError::EmptySources {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.to_string(),
+            });
+        }
+        self.source_ids(field, fact.sources())
+    }
+
+    pub(super) fn source_ids<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        ids: &[String],
+    ) -> Result<(), LoadError> {
+        let Some(known) = self.sources else {
+            return Ok(());
+        };
+        match ids.iter().find(|id| !known.contains(id)) {
+            None => Ok(()),
+            Some(id) => Err(LoadError::UnknownSource {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.into().to_string(),
+                id: id.clone(),
+                suggestion: known.closest(id),
+            }),
+        }
+    }
+
+    pub(super) fn percent<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        range: PercentRange,
+    ) -> Result<(), LoadError> {
+        let field = field.into();
+        for (end, value) in [("min", range.min()), ("max", range.max())] {
+            if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
+                return Err(LoadError::PercentOutOfRange {
+                    file: self.file.to_owned(),
+                    record: self.record.to_string(),
+                    field: field.child(end).to_string(),
+                    value,
+                });
+            }
+        }
+        if range.min() > range.max() {
+            return Err(self.inverted(field, range.min(), range.max()));
+        }
+        Ok(())
+    }
+
+    fn inverted(&self, field: Field<'_>, min: impl ToString, max: impl ToString) -> LoadError {
+        LoadError::InvertedRange {
+            file: self.file.to_owned(),
+            record: self.record.to_string(),
+            field: field.to_string(),
+            min: min.to_string(),
+            max: max.to_string(),
+        }
+    }
+
+    pub(super) fn timing<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        timing: Option<&Timing>,
+    ) -> Result<(), LoadError> {
+        let field = field.into();
+        let Some(timing) = timing else {
+            return Ok(());
+        };
+        if timing.min() > timing.max() {
+            return Err(self.inverted(field, timing.min(), timing.max()));
+        }
+        self.opt_text(field.child("note"), timing.note())?;
+        self.cites(field, timing)
+    }
+
+    pub(super) fn codes(&self, codes: &[Code]) -> Result<(), LoadError> {
+        for (i, code) in codes.iter().enumerate() {
+            let field = Field::item("codes", i);
+            self.text(field.child("code"), code.code())?;
+            self.opt_text(field.child("note"), code.note())?;
+            self.cites(field, code)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn regulatory(&self, items: &[Regulatory]) -> Result<(), LoadError> {
+        for (i, item) in items.iter().enumerate() {
+            let field = Field::item("regulatory", i);
+            self.opt_text(field.child("scope"), item.scope())?;
+            if item.date().is_some() && item.status() != crate::RegulatoryStatus::Approved {
+                return Err(self.invalid(
+                    field.child("date"),
+                    format!("a date is given for status `{}`", item.status()),
+                    "a date only on an `approved` status",
+                ));
+            }
+            self.cites(field, item)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn invalid<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        message: String,
+        expected: &str,
+    ) -> LoadError {
+        LoadError::Invalid {
+            file: self.file.to_owned(),
+            record: self.record.to_string(),
+            field: field.into().to_string(),
+            message,
+            expected: expected.to_owned(),
+        }
+    }
+
+    pub(super) fn non_empty<'f, T>(
+        &self,
+        field: impl Into<Field<'f>>,
+        items: &[T],
+        what: &str,
+    ) -> Result<(), LoadError> {
+        if items.is_empty() {
+            return Err(self.invalid(field, String::from("the list is empty"), what));
+        }
+        Ok(())
+    }
+
+    pub(super) fn route_for_agent<'f>(
+        &self,
+        field: impl Into<Field<'f>>,
+        record: &AgentRecord,
+        route: Route,
+    ) -> Result<(), LoadError> {
+        let agent = record.id();
+        if record.is_given_by(route) {
+            return Ok(());
+        }
+        let valid: Vec<&str> = record.routes().iter().map(|r| r.route().id()).collect();
+        Err(LoadError::RouteNotForAgent {
+            file: self.file.to_owned(),
+            record: self.record.to_string(),
+            field: field.into().to_string(),
+            agent: agent.id().to_owned(),
+            route: route.id().to_owned(),
+            valid: valid.join(", "),
+        })
+    }
+}
+
+/// A frequency must concern an agent and a route the risk itself is documented for,
+/// so that `RiskRecord::applies_to` agrees with the frequencies.
+pub(super) fn check_frequency_scope(
+    c: &Checker<'_>,
+    prefix: Field<'_>,
+    risk: &RiskRecord,
+    f: &Frequency,
+) -> Result<(), LoadError> {
+    if risk.applies_to(f.agent(), f.route()) {
+        return Ok(());
+    }
+    let (field, value, valid) = if risk.agents().contains(&f.agent()) {
+        let valid: Vec<&str> = risk.routes().iter().map(|r| r.id()).collect();
+        ("route", f.route().id(), valid)
+    } else {
+        let valid: Vec<&str> = risk.agents().iter().map(|a| a.id()).collect();
+        ("agent", f.agent().id(), valid)
+    };
+    Err(c.invalid(
+        prefix.child(field),
+        format!("`{value}` is not among the risk's own {field}s"),
+        &format!(
+            "one of: {} (or add it to the risk's `{field}s`)",
+            valid.join(", ")
+        ),
+    ))
+}
+
+pub(super) fn check_frequency(
+    c: &Checker<'_>,
+    prefix: Field<'_>,
+    f: &Frequency,
+) -> Result<(), LoadError> {
+    c.percent(prefix.child("percent"), f.percent())?;
+    if let Some(placebo) = f.placebo_percent() {
+        c.percent(prefix.child("placebo_percent"), placebo)?;
+    }
+    c.text(prefix.child("context"), f.context())?;
+    c.cites(prefix, f)
+}
+
+/// The checks every named record shares.
+pub(super) fn check_named(
+    c: &Checker<'_>,
+    named: &dyn Named,
+    description: &str,
+    sourced: &dyn Sourced,
+) -> Result<(), LoadError> {
+    c.text("name", named.display_name())?;
+    for (i, alias) in named.alias_list().iter().enumerate() {
+        c.text(Field::item("aliases", i), alias)?;
+    }
+    c.text("description", description)?;
+    c.cites("", sourced)
+}

@@ -1,0 +1,231 @@
+//! The file formats (data files, overlay files), reading them from disk, and the draft
+//! that gathers their records before validation.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{BASE, KnowledgeBase};
+use crate::error::LoadError;
+use crate::lookup::{Named, folded_key};
+use crate::values::PercentRange;
+use crate::{
+    Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
+    Indication, Mechanism, Monitoring, Risk, RiskRecord, Route, RouteRecord, Source,
+};
+
+fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
+    LoadError::Io {
+        file: file.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// The `*.json` files of a directory, in name order.
+pub(super) fn json_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
+        let path = entry.map_err(|e| io_error(dir, &e))?.path();
+        if path.extension().is_some_and(|ext| ext == "json") {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// The bytes of one file; `name` is the file as errors name it.
+pub(super) fn read(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|e| LoadError::Io {
+        file: name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// One data file: any subset of the sections.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DataFile {
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    agents: Vec<AgentRecord>,
+    #[serde(default)]
+    mechanism: Option<Mechanism>,
+    #[serde(default)]
+    routes: Vec<RouteRecord>,
+    #[serde(default)]
+    groups: Vec<GroupRecord>,
+    #[serde(default)]
+    conditions: Vec<ConditionRecord>,
+    #[serde(default)]
+    indications: Vec<Indication>,
+    #[serde(default)]
+    benefits: Vec<BenefitRecord>,
+    #[serde(default)]
+    risks: Vec<RiskRecord>,
+    #[serde(default)]
+    contraindications: Vec<Contraindication>,
+    #[serde(default)]
+    monitoring: Vec<Monitoring>,
+}
+
+/// An overlay file: additions to an existing knowledge base.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct OverlayFile {
+    #[serde(default)]
+    pub(super) sources: Vec<Source>,
+    #[serde(default)]
+    pub(super) indications: Vec<Indication>,
+    #[serde(default)]
+    pub(super) contraindications: Vec<Contraindication>,
+    #[serde(default)]
+    pub(super) monitoring: Vec<Monitoring>,
+    #[serde(default)]
+    pub(super) risk_frequencies: Vec<RiskFrequency>,
+    #[serde(default)]
+    pub(super) aliases: Vec<AliasAddition>,
+    #[serde(default)]
+    pub(super) replaces: Vec<String>,
+}
+
+/// A frequency added to an existing risk by an overlay.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RiskFrequency {
+    pub(super) risk: Risk,
+    pub(super) agent: Agent,
+    pub(super) route: Route,
+    pub(super) percent: PercentRange,
+    #[serde(default)]
+    pub(super) placebo_percent: Option<PercentRange>,
+    pub(super) context: String,
+    pub(super) sources: Vec<String>,
+}
+
+/// An alias added to an existing entity by an overlay.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AliasAddition {
+    /// `agent`, `route`, `group`, `condition`, `benefit` or `risk`.
+    pub(super) entity: String,
+    pub(super) id: String,
+    pub(super) alias: String,
+}
+
+/// Records gathered from every file, each with the index of the file it came from.
+#[derive(Default)]
+pub(super) struct Draft {
+    pub(super) files: Vec<String>,
+    pub(super) sources: Vec<(usize, Source)>,
+    pub(super) agents: Vec<(usize, AgentRecord)>,
+    pub(super) mechanism: Vec<(usize, Mechanism)>,
+    pub(super) routes: Vec<(usize, RouteRecord)>,
+    pub(super) groups: Vec<(usize, GroupRecord)>,
+    pub(super) conditions: Vec<(usize, ConditionRecord)>,
+    pub(super) indications: Vec<(usize, Indication)>,
+    pub(super) benefits: Vec<(usize, BenefitRecord)>,
+    pub(super) risks: Vec<(usize, RiskRecord)>,
+    pub(super) contraindications: Vec<(usize, Contraindication)>,
+    pub(super) monitoring: Vec<(usize, Monitoring)>,
+}
+
+/// Tags records with the index of their file.
+pub(super) fn tagged<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = (usize, T)> {
+    items.into_iter().map(move |x| (file, x))
+}
+
+impl Draft {
+    pub(super) fn add(&mut self, file: &str, data: DataFile) {
+        let f = self.files.len();
+        self.files.push(file.to_owned());
+        self.sources.extend(tagged(f, data.sources));
+        self.agents.extend(tagged(f, data.agents));
+        self.mechanism.extend(data.mechanism.map(|m| (f, m)));
+        self.routes.extend(tagged(f, data.routes));
+        self.groups.extend(tagged(f, data.groups));
+        self.conditions.extend(tagged(f, data.conditions));
+        self.indications.extend(tagged(f, data.indications));
+        self.benefits.extend(tagged(f, data.benefits));
+        self.risks.extend(tagged(f, data.risks));
+        self.contraindications
+            .extend(tagged(f, data.contraindications));
+        self.monitoring.extend(tagged(f, data.monitoring));
+    }
+
+    /// A draft holding the records of an existing knowledge base, attributed to [`BASE`].
+    pub(super) fn from_base(kb: &KnowledgeBase) -> Self {
+        fn tag<T: Clone>(items: &[T]) -> Vec<(usize, T)> {
+            items.iter().cloned().map(|x| (0, x)).collect()
+        }
+        Draft {
+            files: vec![BASE.to_owned()],
+            sources: tag(&kb.sources),
+            agents: tag(&kb.agents),
+            mechanism: vec![(0, kb.mechanism.clone())],
+            routes: tag(&kb.routes),
+            groups: tag(&kb.groups),
+            conditions: tag(&kb.conditions),
+            indications: tag(&kb.indications),
+            benefits: tag(&kb.benefits),
+            risks: tag(&kb.risks),
+            contraindications: tag(&kb.contraindications),
+            monitoring: tag(&kb.monitoring),
+        }
+    }
+
+    /// The named record of an entity, for adding aliases.
+    pub(super) fn named_mut(&mut self, entity: Entity) -> Option<&mut dyn Named> {
+        fn find<T: Named>(records: &mut [(usize, T)], entity: Entity) -> Option<&mut dyn Named> {
+            records
+                .iter_mut()
+                .map(|(_, r)| r)
+                .find(|r| r.entity() == entity)
+                .map(|r| r as &mut dyn Named)
+        }
+        match entity {
+            Entity::Agent(_) => find(&mut self.agents, entity),
+            Entity::Route(_) => find(&mut self.routes, entity),
+            Entity::ConditionGroup(_) => find(&mut self.groups, entity),
+            Entity::Condition(_) => find(&mut self.conditions, entity),
+            Entity::Benefit(_) => find(&mut self.benefits, entity),
+            Entity::Risk(_) => find(&mut self.risks, entity),
+        }
+    }
+
+    /// Every named record, with the index of its file.
+    pub(super) fn named(&self) -> impl Iterator<Item = (usize, &dyn Named)> {
+        fn each<T: Named>(records: &[(usize, T)]) -> impl Iterator<Item = (usize, &dyn Named)> {
+            records.iter().map(|(f, r)| (*f, r as &dyn Named))
+        }
+        each(&self.agents)
+            .chain(each(&self.routes))
+            .chain(each(&self.groups))
+            .chain(each(&self.conditions))
+            .chain(each(&self.benefits))
+            .chain(each(&self.risks))
+    }
+
+    /// The folded keys of every name and alias already in the draft.
+    pub(super) fn name_keys(&self) -> HashMap<Box<str>, Entity> {
+        self.named()
+            .flat_map(|(_, r)| {
+                let entity = r.entity();
+                std::iter::once(r.display_name())
+                    .chain(r.alias_list().iter().map(String::as_str))
+                    .filter_map(folded_key)
+                    .map(move |k| (k, entity))
+            })
+            .collect()
+    }
+
+    pub(super) fn file(&self, index: usize) -> &str {
+        self.files.get(index).map_or(BASE, String::as_str)
+    }
+
+    pub(super) fn file_list(&self) -> String {
+        self.files.join(", ")
+    }
+}

@@ -1,0 +1,343 @@
+//! The one loader, for the embedded data and for user-supplied data and overlays:
+//! it parses, validates every field and reference, and builds every index.
+//!
+//! The happy path parses each file straight into the typed records. Only when that
+//! fails does the loader parse again, more slowly, to find the record and the field
+//! to name in the error.
+//!
+//! By concern: [`files`] (file formats, reading), [`parse`] (parsing, error location),
+//! [`check`] (field checks), [`overlay`] (merging overlays), [`build`] (validation by
+//! kind, index building).
+
+mod build;
+mod check;
+mod files;
+mod overlay;
+mod parse;
+
+use std::path::Path;
+
+use once_cell::sync::Lazy;
+use strum::EnumCount;
+
+use self::build::build;
+use self::files::{DataFile, Draft, OverlayFile};
+use self::overlay::apply_overlay;
+use self::parse::parse;
+use crate::error::LoadError;
+use crate::lookup::NameIndex;
+use crate::{
+    Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
+    Contraindication, GroupRecord, Indication, Mechanism, Monitoring, Risk, RiskRecord, Route,
+    RouteRecord, Source,
+};
+
+/// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
+/// about 0.2 MiB).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The embedded data files, as `(name, text)`, in load order.
+const EMBEDDED_FILES: [(&str, &str); 8] = [
+    ("data/sources.json", include_str!("../../data/sources.json")),
+    ("data/agents.json", include_str!("../../data/agents.json")),
+    ("data/routes.json", include_str!("../../data/routes.json")),
+    (
+        "data/conditions.json",
+        include_str!("../../data/conditions.json"),
+    ),
+    (
+        "data/indications.json",
+        include_str!("../../data/indications.json"),
+    ),
+    (
+        "data/benefits.json",
+        include_str!("../../data/benefits.json"),
+    ),
+    ("data/risks.json", include_str!("../../data/risks.json")),
+    ("data/safety.json", include_str!("../../data/safety.json")),
+];
+
+/// What base records are attributed to in errors raised while loading an overlay.
+pub(super) const BASE: &str = "(base knowledge base)";
+
+static EMBEDDED: Lazy<KnowledgeBase> = Lazy::new(|| {
+    EMBEDDED_PARSES.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    // The one documented exception to "no panics": the embedded data is part of the
+    // crate, and the test suite (tests/data.rs, `embedded_data_loads`) proves it loads.
+    #[allow(clippy::expect_used)]
+    KnowledgeBase::from_json_files(EMBEDDED_FILES).expect("the embedded data is valid")
+});
+
+static EMBEDDED_PARSES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The typed, validated, indexed knowledge base.
+///
+/// Get the embedded one with [`KnowledgeBase::embedded`], load your own with
+/// [`KnowledgeBase::from_json_files`] (or `_str`, `_dir`), or extend one with
+/// [`KnowledgeBase::with_overlay`]. Every query borrows from it; none allocates.
+///
+/// It serialises (serde) to one JSON document that
+/// [`KnowledgeBase::from_json_str`] loads back into an equal knowledge base.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Condition, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let best = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+/// println!("{} via {}: {}", best.agent(), best.route(), best.evidence());
+///
+/// let json = serde_json::to_string(kb)?;
+/// let again = KnowledgeBase::from_json_str("kb.json", &json)?;
+/// assert_eq!(&again, kb);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct KnowledgeBase {
+    pub(crate) sources: Vec<Source>,
+    pub(crate) agents: [AgentRecord; Agent::COUNT],
+    pub(crate) mechanism: Mechanism,
+    pub(crate) routes: [RouteRecord; Route::COUNT],
+    pub(crate) groups: [GroupRecord; ConditionGroup::COUNT],
+    pub(crate) conditions: [ConditionRecord; Condition::COUNT],
+    pub(crate) indications: Vec<Indication>,
+    pub(crate) benefits: [BenefitRecord; Benefit::COUNT],
+    pub(crate) risks: [RiskRecord; Risk::COUNT],
+    pub(crate) contraindications: Vec<Contraindication>,
+    pub(crate) monitoring: Vec<Monitoring>,
+    pub(crate) index: Index,
+}
+
+/// Everything derived from the records at load, so that queries only borrow.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Index {
+    /// Start and end in `indications` of each condition's indications.
+    pub(crate) by_condition: [(usize, usize); Condition::COUNT],
+    pub(crate) conditions_by_route: [Vec<Condition>; Route::COUNT],
+    pub(crate) conditions_by_group: [Vec<Condition>; ConditionGroup::COUNT],
+    pub(crate) routes_by_bioavailability: Vec<Route>,
+    pub(crate) routes_by_onset: Vec<Route>,
+    /// The answer of `risks_for` for every (agent or any, route or any): slot 0 is
+    /// "any", slot `v as usize + 1` the variant `v`.
+    pub(crate) risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1],
+    /// The answer of `benefits_for` for every condition.
+    pub(crate) benefits_by_condition: [Vec<Benefit>; Condition::COUNT],
+    pub(crate) names: NameIndex,
+}
+
+impl std::fmt::Debug for KnowledgeBase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KnowledgeBase")
+            .field("sources", &self.sources.len())
+            .field("indications", &self.indications.len())
+            .field("contraindications", &self.contraindications.len())
+            .field("monitoring", &self.monitoring.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl KnowledgeBase {
+    /// The knowledge base built from the data embedded in the crate, parsed and
+    /// validated once, on first use, and shared by every thread after that.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::KnowledgeBase;
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(std::ptr::eq(kb, KnowledgeBase::embedded()));
+    /// ```
+    pub fn embedded() -> &'static KnowledgeBase {
+        &EMBEDDED
+    }
+
+    /// The embedded data files as `(name, JSON text)`, in load order: the bytes that
+    /// [`KnowledgeBase::embedded`] is built from. Useful to measure a cold load, or as
+    /// the base of your own data set.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::KnowledgeBase;
+    ///
+    /// let files = KnowledgeBase::embedded_files();
+    /// assert!(files.iter().any(|(name, _)| *name == "data/sources.json"));
+    /// let kb = KnowledgeBase::from_json_files(files.iter().copied())?;
+    /// assert_eq!(&kb, KnowledgeBase::embedded());
+    /// # Ok::<(), ketamine_therapy::LoadError>(())
+    /// ```
+    pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+        &EMBEDDED_FILES
+    }
+
+    /// How many times the embedded data has been parsed in this process (0 or 1).
+    /// For the concurrency test; not part of the stable API.
+    #[doc(hidden)]
+    pub fn embedded_parse_count() -> usize {
+        EMBEDDED_PARSES.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Loads a complete data set from several files, given as `(name, text)` pairs.
+    /// The name is used only in error messages. Sections may be spread over the files
+    /// in any way (see `data/SCHEMA.md`).
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] naming the file, record and field of the first problem found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, LoadError};
+    ///
+    /// // An empty data set lacks every required record.
+    /// let err = KnowledgeBase::from_json_files([("empty.json", "{}")]).unwrap_err();
+    /// assert!(matches!(err, LoadError::Section { .. } | LoadError::MissingRecord { .. }));
+    /// ```
+    pub fn from_json_files<'a, I>(files: I) -> Result<KnowledgeBase, LoadError>
+    where
+        I: IntoIterator<Item = (&'a str, &'a str)>,
+    {
+        let mut draft = Draft::default();
+        for (name, text) in files {
+            let data: DataFile = parse(name, text.as_bytes())?;
+            draft.add(name, data);
+        }
+        build(draft)
+    }
+
+    /// Loads a complete data set from one JSON document, such as the one that
+    /// serialising a knowledge base produces.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] naming the file, record and field of the first problem found.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::KnowledgeBase;
+    ///
+    /// let json = serde_json::to_string(KnowledgeBase::embedded())?;
+    /// let kb = KnowledgeBase::from_json_str("copy.json", &json)?;
+    /// assert_eq!(&kb, KnowledgeBase::embedded());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_json_str(file: &str, json: &str) -> Result<KnowledgeBase, LoadError> {
+        KnowledgeBase::from_json_files([(file, json)])
+    }
+
+    /// Loads a complete data set from raw bytes, which must be UTF-8 without a
+    /// byte-order mark.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::InvalidUtf8`], [`LoadError::ByteOrderMark`],
+    /// [`LoadError::TooLarge`], or any error of [`KnowledgeBase::from_json_str`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, LoadError};
+    ///
+    /// let err = KnowledgeBase::from_json_bytes("bad.json", b"{\"sources\": [\xff]}").unwrap_err();
+    /// assert!(matches!(err, LoadError::InvalidUtf8 { offset: 13, .. }));
+    /// ```
+    pub fn from_json_bytes(file: &str, bytes: &[u8]) -> Result<KnowledgeBase, LoadError> {
+        let data: DataFile = parse(file, bytes)?;
+        let mut draft = Draft::default();
+        draft.add(file, data);
+        build(draft)
+    }
+
+    /// Loads every `*.json` file of a directory (in name order) as one data set.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] if the directory or a file cannot be read, otherwise any error
+    /// of [`KnowledgeBase::from_json_files`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::KnowledgeBase;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    /// let kb = KnowledgeBase::from_json_dir(dir)?;
+    /// assert_eq!(&kb, KnowledgeBase::embedded());
+    /// # Ok::<(), ketamine_therapy::LoadError>(())
+    /// ```
+    pub fn from_json_dir(dir: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
+        let mut draft = Draft::default();
+        for path in files::json_paths(dir.as_ref())? {
+            let name = path.display().to_string();
+            let bytes = files::read(&path, &name)?;
+            let data: DataFile = parse(&name, &bytes)?;
+            draft.add(&name, data);
+        }
+        build(draft)
+    }
+
+    /// A new knowledge base: this one plus an overlay of extra sources, indications,
+    /// contraindications, monitoring facts, risk frequencies and aliases. The overlay
+    /// is validated exactly as a data set is; `self` is left unchanged.
+    ///
+    /// An overlay record whose id already exists is an error unless the overlay lists
+    /// it in `replaces` (`"source:ID"` or `"indication:condition/agent/route"`).
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] naming the overlay file, record and field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Entity, KnowledgeBase, Route};
+    ///
+    /// let overlay = r#"{"aliases": [{"entity": "route", "id": "intravenous", "alias": "drip"}]}"#;
+    /// let kb = KnowledgeBase::embedded().with_overlay("local.json", overlay)?;
+    /// assert_eq!(kb.lookup("drip")?, Entity::Route(Route::Intravenous));
+    /// assert!(KnowledgeBase::embedded().lookup("drip").is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_overlay(&self, file: &str, json: &str) -> Result<KnowledgeBase, LoadError> {
+        let overlay: OverlayFile = parse(file, json.as_bytes())?;
+        let mut draft = Draft::from_base(self);
+        apply_overlay(&mut draft, file, overlay)?;
+        build(draft)
+    }
+}
+
+impl KnowledgeBase {
+    /// [`KnowledgeBase::with_overlay`] for an overlay file on disk; the file name in
+    /// errors is the path.
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Io`] if the file cannot be read, otherwise any error of
+    /// [`KnowledgeBase::with_overlay`] (including [`LoadError::InvalidUtf8`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, LoadError};
+    ///
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/overlay.json");
+    /// let kb = KnowledgeBase::embedded().with_overlay_file(path)?;
+    /// assert!(kb.sources().count() > KnowledgeBase::embedded().sources().count());
+    /// let missing = KnowledgeBase::embedded().with_overlay_file("/no/such/overlay.json");
+    /// assert!(matches!(missing, Err(LoadError::Io { .. })));
+    /// # Ok::<(), LoadError>(())
+    /// ```
+    pub fn with_overlay_file(&self, path: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = files::read(path, &name)?;
+        let overlay: OverlayFile = parse(&name, &bytes)?;
+        let mut draft = Draft::from_base(self);
+        apply_overlay(&mut draft, &name, overlay)?;
+        build(draft)
+    }
+}

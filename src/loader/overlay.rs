@@ -1,0 +1,245 @@
+//! Merging an overlay into a draft of an existing knowledge base.
+
+use super::check::{Checker, Field, SourceIds, check_frequency, check_frequency_scope};
+use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
+use crate::error::LoadError;
+use crate::lookup::{MAX_NAME_BYTES, folded_key};
+use crate::risks::Frequency;
+use crate::{Agent, Benefit, Condition, ConditionGroup, Entity, Risk, Route};
+
+/// The entity an overlay alias names, if its kind and id exist.
+fn resolve_entity(kind: &str, id: &str) -> Option<Entity> {
+    fn find<E: Copy + Into<Entity>, const N: usize>(all: [E; N], id: &str) -> Option<Entity> {
+        all.into_iter()
+            .map(Into::into)
+            .find(|e: &Entity| e.id() == id)
+    }
+    match kind {
+        "agent" => find(Agent::ALL, id),
+        "route" => find(Route::ALL, id),
+        "group" => find(ConditionGroup::ALL, id),
+        "condition" => find(Condition::ALL, id),
+        "benefit" => find(Benefit::ALL, id),
+        "risk" => find(Risk::ALL, id),
+        _ => None,
+    }
+}
+
+/// Merges an overlay into a draft, refusing silent redefinitions. What the overlay adds
+/// to existing records (risk frequencies, aliases) is checked here, where the overlay
+/// file and entry are known; everything else is checked by
+/// [`build`](super::build::build) like any data.
+pub(super) fn apply_overlay(
+    draft: &mut Draft,
+    file: &str,
+    overlay: OverlayFile,
+) -> Result<(), LoadError> {
+    let f = draft.files.len();
+    draft.files.push(file.to_owned());
+    let OverlayFile {
+        sources,
+        indications,
+        contraindications,
+        monitoring,
+        risk_frequencies,
+        aliases,
+        replaces,
+    } = overlay;
+    let mut replaced = vec![false; replaces.len()];
+    let mut allow = |key: &str| match replaces.iter().position(|k| k == key) {
+        Some(i) => {
+            if let Some(flag) = replaced.get_mut(i) {
+                *flag = true;
+            }
+            true
+        }
+        None => false,
+    };
+    merge_sources(draft, f, file, sources, &mut allow)?;
+    merge_indications(draft, f, file, indications, &mut allow)?;
+    draft.contraindications.extend(tagged(f, contraindications));
+    draft.monitoring.extend(tagged(f, monitoring));
+    add_risk_frequencies(draft, file, risk_frequencies)?;
+    add_aliases(draft, file, aliases)?;
+    if let Some(i) = replaced.iter().position(|used| !used) {
+        let key = replaces.get(i).cloned().unwrap_or_default();
+        return Err(LoadError::Invalid {
+            file: file.to_owned(),
+            record: String::from("`replaces`"),
+            field: format!("replaces[{i}]"),
+            message: format!("`{key}` names no record that this overlay redefines"),
+            expected: String::from(
+                "\"source:ID\" or \"indication:condition/agent/route\" of a record the overlay also defines",
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Adds the overlay's sources (file index `f`); `allow` says whether a key is replaced.
+fn merge_sources(
+    draft: &mut Draft,
+    f: usize,
+    file: &str,
+    sources: Vec<crate::Source>,
+    allow: &mut impl FnMut(&str) -> bool,
+) -> Result<(), LoadError> {
+    for source in sources {
+        let key = format!("source:{}", source.id());
+        let existing = draft
+            .sources
+            .iter()
+            .position(|(_, s)| s.id() == source.id());
+        match existing.and_then(|i| draft.sources.get(i).map(|(origin, _)| (i, *origin))) {
+            Some((_, origin)) if origin == f => {
+                return Err(duplicate(file, source.id(), file));
+            }
+            Some((i, _)) if allow(&key) => {
+                draft.sources.remove(i);
+            }
+            Some(_) => return Err(redefinition(file, source.id(), key)),
+            None => {}
+        }
+        draft.sources.push((f, source));
+    }
+    Ok(())
+}
+
+/// Adds the overlay's indications, as [`merge_sources`] adds sources.
+fn merge_indications(
+    draft: &mut Draft,
+    f: usize,
+    file: &str,
+    indications: Vec<crate::Indication>,
+    allow: &mut impl FnMut(&str) -> bool,
+) -> Result<(), LoadError> {
+    for indication in indications {
+        let key = format!("indication:{}", indication.key());
+        let existing = draft
+            .indications
+            .iter()
+            .position(|(_, i)| i.triple() == indication.triple());
+        match existing.and_then(|i| draft.indications.get(i).map(|(origin, _)| (i, *origin))) {
+            Some((_, origin)) if origin == f => {
+                return Err(duplicate(file, &indication.key(), file));
+            }
+            Some((i, _)) if allow(&key) => {
+                draft.indications.remove(i);
+            }
+            Some(_) => return Err(redefinition(file, &indication.key(), key)),
+            None => {}
+        }
+        draft.indications.push((f, indication));
+    }
+    Ok(())
+}
+
+/// Checks each added frequency against its risk and agent, then adds them all.
+fn add_risk_frequencies(
+    draft: &mut Draft,
+    file: &str,
+    risk_frequencies: Vec<RiskFrequency>,
+) -> Result<(), LoadError> {
+    let ids = SourceIds::from_ids(draft.sources.iter().map(|(_, s)| s.id()));
+    let mut additions = Vec::with_capacity(risk_frequencies.len());
+    for (n, extra) in risk_frequencies.into_iter().enumerate() {
+        let c = Checker::new(
+            file,
+            format!("risk_frequencies[{n}] ({})", extra.risk.id()),
+            Some(&ids),
+        );
+        let frequency = Frequency::new(
+            extra.agent,
+            extra.route,
+            extra.percent,
+            extra.placebo_percent,
+            extra.context,
+            extra.sources,
+        );
+        check_frequency(&c, Field::from(""), &frequency)?;
+        let agent = draft
+            .agents
+            .iter()
+            .map(|(_, a)| a)
+            .find(|a| a.id() == extra.agent);
+        if let Some(agent) = agent {
+            c.route_for_agent("route", agent, extra.route)?;
+        }
+        if let Some((_, risk)) = draft.risks.iter().find(|(_, r)| r.id() == extra.risk) {
+            check_frequency_scope(&c, Field::from(""), risk, &frequency)?;
+        }
+        additions.push((extra.risk, frequency));
+    }
+    drop(ids);
+    for (risk, frequency) in additions {
+        if let Some((_, record)) = draft.risks.iter_mut().find(|(_, r)| r.id() == risk) {
+            record.push_frequency(frequency);
+        }
+    }
+    Ok(())
+}
+
+/// Adds aliases to existing entities, refusing one that folds to a taken name.
+fn add_aliases(
+    draft: &mut Draft,
+    file: &str,
+    aliases: Vec<AliasAddition>,
+) -> Result<(), LoadError> {
+    let mut taken = draft.name_keys();
+    for (n, addition) in aliases.into_iter().enumerate() {
+        let record = format!("aliases[{n}]");
+        let c = Checker::new(file, record.clone(), None);
+        let Some(entity) = resolve_entity(&addition.entity, &addition.id) else {
+            return Err(c.invalid(
+                if resolve_entity(&addition.entity, "").is_none()
+                    && !["agent", "route", "group", "condition", "benefit", "risk"]
+                        .contains(&addition.entity.as_str())
+                {
+                    "entity"
+                } else {
+                    "id"
+                },
+                format!("no {} has the id `{}`", addition.entity, addition.id),
+                "`entity` one of agent, route, group, condition, benefit, risk, and `id` a snake-case id of that kind, such as \"intravenous\"",
+            ));
+        };
+        c.text("alias", &addition.alias)?;
+        let Some(key) = folded_key(&addition.alias) else {
+            return Err(c.invalid(
+                "alias",
+                format!("`{}` is longer than {MAX_NAME_BYTES} bytes", addition.alias),
+                &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
+            ));
+        };
+        if let Some(other) = taken.get(&key) {
+            return Err(LoadError::AliasConflict {
+                file: file.to_owned(),
+                record,
+                field: String::from("alias"),
+                alias: addition.alias,
+                other: format!("{} `{}`", other.kind(), other.id()),
+            });
+        }
+        taken.insert(key, entity);
+        if let Some(target) = draft.named_mut(entity) {
+            target.alias_list_mut().push(addition.alias);
+        }
+    }
+    Ok(())
+}
+
+fn duplicate(file: &str, record: &str, first_file: &str) -> LoadError {
+    LoadError::DuplicateRecord {
+        file: file.to_owned(),
+        record: record.to_owned(),
+        first_file: first_file.to_owned(),
+    }
+}
+
+fn redefinition(file: &str, record: &str, key: String) -> LoadError {
+    LoadError::Redefinition {
+        file: file.to_owned(),
+        record: record.to_owned(),
+        key,
+    }
+}

@@ -1,0 +1,159 @@
+//! Parsing one file, and locating the record and field behind a parse error.
+
+use serde::de::DeserializeOwned;
+
+use super::MAX_FILE_BYTES;
+use crate::error::LoadError;
+
+/// Parses one file into `T`, turning every failure into a located [`LoadError`].
+pub(super) fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: file.to_owned(),
+            size: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(LoadError::ByteOrderMark {
+            file: file.to_owned(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
+        file: file.to_owned(),
+        offset: e.valid_up_to(),
+    })?;
+    serde_json::from_str(text).map_err(|e| locate::<T>(file, text, e))
+}
+
+/// Finds the record and field behind a parse error (the slow path).
+fn locate<T: DeserializeOwned>(file: &str, text: &str, error: serde_json::Error) -> LoadError {
+    let syntax = |e: &serde_json::Error| LoadError::Syntax {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    };
+    if error.is_syntax() || error.is_eof() || error.is_io() {
+        return syntax(&error);
+    }
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => return syntax(&e),
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => (e.path().to_string(), e.into_inner()),
+        Ok(_) => (String::from("."), error),
+    };
+    let message = strip_position(&inner.to_string());
+    let (record, mut field) = record_and_field(&value, &path);
+    if field.is_empty() || field == "?" {
+        // A missing or unknown field is reported at the record itself; take its name
+        // from the message.
+        field = if message.starts_with("missing field") || message.starts_with("unknown field") {
+            quoted_name(&message)
+        } else {
+            None
+        }
+        .unwrap_or_else(|| String::from("(the whole value)"));
+    }
+    LoadError::Schema {
+        file: file.to_owned(),
+        record,
+        field,
+        message,
+        line: inner.line(),
+        column: inner.column(),
+    }
+}
+
+/// serde_json appends " at line L column C"; the error carries them separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// The first `` `name` `` in a serde message.
+fn quoted_name(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let rest = message.get(start..)?;
+    let end = rest.find('`')?;
+    rest.get(..end).map(str::to_owned)
+}
+
+/// Splits a serde path such as `routes[2].bioavailability.min` into a readable record
+/// name (`routes[2] "intravenous"`) and the field within it (`bioavailability.min`).
+fn record_and_field(value: &serde_json::Value, path: &str) -> (String, String) {
+    let path = path.trim_start_matches('.');
+    let (section, rest) = match path.find(['[', '.']) {
+        Some(i) => (path.get(..i).unwrap_or(path), path.get(i..).unwrap_or("")),
+        None => (path, ""),
+    };
+    if section.is_empty() || section == "?" {
+        return (String::from("(file)"), String::new());
+    }
+    if rest.is_empty() && value.get(section).is_some() && !is_section(section) {
+        // An unknown top-level key: the "record" is the file's top level.
+        return (String::from("(top level)"), section.to_owned());
+    }
+    let Some(rest_after_index) = rest.strip_prefix('[') else {
+        // A section that is not a list (`mechanism`), or the section itself.
+        return (
+            format!("`{section}`"),
+            rest.trim_start_matches('.').to_owned(),
+        );
+    };
+    let close = rest_after_index.find(']').unwrap_or(rest_after_index.len());
+    let index_text = rest_after_index.get(..close).unwrap_or("");
+    let field = rest_after_index
+        .get(close + 1..)
+        .unwrap_or("")
+        .trim_start_matches('.')
+        .to_owned();
+    let record = index_text
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| value.get(section)?.get(i))
+        .and_then(record_label);
+    let name = match record {
+        Some(label) => format!("{section}[{index_text}] ({label})"),
+        None => format!("{section}[{index_text}]"),
+    };
+    (name, field)
+}
+
+/// Whether `name` is a section of a data or overlay file.
+fn is_section(name: &str) -> bool {
+    const SECTIONS: [&str; 14] = [
+        "sources",
+        "agents",
+        "mechanism",
+        "routes",
+        "groups",
+        "conditions",
+        "indications",
+        "benefits",
+        "risks",
+        "contraindications",
+        "monitoring",
+        "risk_frequencies",
+        "aliases",
+        "replaces",
+    ];
+    SECTIONS.contains(&name)
+}
+
+/// The readable id of a record in raw JSON, when it has one.
+fn record_label(record: &serde_json::Value) -> Option<String> {
+    let text = |key: &str| record.get(key).and_then(serde_json::Value::as_str);
+    if let Some(id) = text("id") {
+        return Some(id.to_owned());
+    }
+    match (text("condition"), text("agent"), text("route")) {
+        (Some(c), Some(a), Some(r)) => Some(format!("{c}/{a}/{r}")),
+        _ => text("risk").or(text("agent")).map(str::to_owned),
+    }
+}
