@@ -5,6 +5,10 @@
 //! cargo run --example ketamine -- routes-for TRD        # routes for a condition, with evidence
 //! cargo run --example ketamine -- conditions-for nasal  # conditions studied for a route
 //! cargo run --example ketamine -- risks Spravato        # risks of an agent or a route
+//! cargo run --example ketamine -- risks oral            # everything that applies to oral ketamine
+//! cargo run --example ketamine -- checklist Spravato    # pre-session view of an agent
+//! cargo run --example ketamine -- interactions ketamine # drug interactions of an agent
+//! cargo run --example ketamine -- dosing TRD            # published regimens (reference only)
 //! cargo run --example ketamine -- show ptsd             # one whole record and its sources
 //! cargo run --example ketamine -- sources               # the bibliography
 //! ```
@@ -22,8 +26,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use ketamine_therapy::{
-    Agent, AgentRecord, BenefitRecord, Condition, ConditionGroup, DATA_VERSION, Entity, Evidence,
-    Frequency, Indication, Jurisdiction, KnowledgeBase, LookupError, Regulatory, RiskRecord, Route,
+    Agent, AgentRecord, BenefitRecord, Condition, ConditionGroup, DATA_VERSION, Documented, Entity,
+    Evidence, Findings, Frequency, Indication, Interactant, Interaction, IntoEnumIterator,
+    Jurisdiction, KnowledgeBase, LookupError, Regimen, Regulatory, RiskBasis, RiskRecord, Route,
     RouteRecord, Source, Sourced, Timing,
 };
 
@@ -37,6 +42,11 @@ commands:
   routes-for <condition>      routes for a condition (or group), strongest evidence first
   conditions-for <route>      conditions studied for a route (or an agent)
   risks <agent|route>         risks, frequencies against placebo and mitigation
+  checklist <agent>           pre-session view: contraindications, populations,
+                              interactions, monitoring, most frequent risks
+  interactions <agent|drug>   drug interactions of an agent, or with a drug class
+  dosing <agent|condition>    published regimens: reference data, never a dose
+                              for a person
   show <name>                 one whole record with its sources (or a source id)
   sources                     the bibliography
   help                        this text
@@ -123,6 +133,9 @@ fn run(args: &[String], out: Out) -> Outcome {
         "routes-for" => routes_for(kb, resolve(kb, &name)?, &name, out),
         "conditions-for" => conditions_for(kb, resolve(kb, &name)?, &name, out),
         "risks" => risks(kb, resolve(kb, &name)?, &name, out),
+        "checklist" => checklist(kb, resolve(kb, &name)?, &name, out),
+        "interactions" => interactions(kb, resolve(kb, &name)?, &name, out),
+        "dosing" => dosing(kb, resolve(kb, &name)?, &name, out),
         "show" => show(kb, &name, out),
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
@@ -461,6 +474,24 @@ fn risk_block(risk: &RiskRecord, filter: Option<Filter>, out: Out) -> io::Result
     if let Some(duration) = risk.duration() {
         wrap(out, "  Duration: ", "    ", &timing_text(duration))?;
     }
+    for scope in risk.applies().iter().filter(|s| {
+        filter.is_none_or(|x| {
+            x.agent.is_none_or(|a| s.agent() == a)
+                && x.route.is_none_or(|r| risk.applies_to(s.agent(), r))
+        })
+    }) {
+        let reach = match scope.routes() {
+            None => String::from("every route it is given by"),
+            Some(routes) => format!("observed on {}", list(routes)),
+        };
+        let text = format!(
+            "{}: {} ({reach}) [{}]",
+            scope.agent(),
+            scope.basis(),
+            scope.sources().join(", ")
+        );
+        wrap(out, "  Applies: ", "    ", &text)?;
+    }
     let all = risk.frequencies();
     let shown: Vec<&Frequency> = all
         .iter()
@@ -524,6 +555,267 @@ fn timing_text(t: &Timing) -> String {
     }
 }
 
+// ---------------------------------------------------------------- checklist
+
+/// The agent a name stands for, or the usage error saying what was wanted.
+fn agent_of(command: &str, entity: Entity, name: &str) -> Result<Agent, Failure> {
+    match entity {
+        Entity::Agent(a) => Ok(a),
+        other => Err(wrong_kind(command, "an agent", name, other)),
+    }
+}
+
+/// `documented: none (checked: KETALAR-PI)` or `not recorded in this data` when a
+/// list is empty; nothing when it has records.
+fn empty_note(documented: Documented<'_>) -> Option<String> {
+    match documented {
+        Documented::Recorded(_) => None,
+        Documented::NoneDocumented(review) => Some(format!(
+            "documented: none (checked: {})",
+            review.sources().join(", ")
+        )),
+        _ => Some(documented.to_string()),
+    }
+}
+
+fn checklist(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcome {
+    let agent = agent_of("checklist", entity, name)?;
+    writeln!(out)?;
+    wrap(
+        out,
+        "",
+        "",
+        &format!(
+            "Pre-session reference for {agent}: what the labels and studies in this data \
+             say. Check the current label; this is not a clinical decision."
+        ),
+    )?;
+
+    heading(out, "Contraindications")?;
+    let found = kb.contraindications(agent);
+    if let Some(note) = empty_note(found.documented()) {
+        writeln!(out, "  {note}")?;
+    }
+    for c in found {
+        wrap(
+            out,
+            "  - ",
+            "    ",
+            &format!("{} [{}]", c.text(), c.sources().join(", ")),
+        )?;
+    }
+
+    heading(out, "Special populations")?;
+    let found = kb.populations(agent);
+    if let Some(note) = empty_note(found.documented()) {
+        writeln!(out, "  {note}")?;
+    }
+    for p in found {
+        let scope = p
+            .jurisdiction()
+            .map(|j| format!(", {j}"))
+            .unwrap_or_default();
+        let text = format!(
+            "{} ({}{scope}): {} [{}]",
+            p.population(),
+            p.recommendation(),
+            p.text(),
+            p.sources().join(", ")
+        );
+        wrap(out, "  - ", "    ", &text)?;
+    }
+
+    heading(out, "Interactions")?;
+    interaction_lines(kb.interactions(agent), out)?;
+
+    heading(out, "Monitoring")?;
+    let mut any = false;
+    for m in kb.monitoring(agent) {
+        any = true;
+        let timing = m
+            .timing()
+            .map(|t| format!(" Timing: {t}."))
+            .unwrap_or_default();
+        let text = format!(
+            "{}: {}{timing} [{}]",
+            m.kind(),
+            m.text(),
+            m.sources().join(", ")
+        );
+        wrap(out, "  - ", "    ", &text)?;
+    }
+    if !any {
+        writeln!(out, "  not recorded in this data")?;
+    }
+
+    heading(out, "Most frequent risks, against placebo")?;
+    let mut rates: Vec<(&RiskRecord, &Frequency)> = kb
+        .risks()
+        .flat_map(|r| r.frequencies().iter().map(move |f| (r, f)))
+        .filter(|(_, f)| f.agent() == agent)
+        .collect();
+    rates.sort_by(|a, b| b.1.percent().max().total_cmp(&a.1.percent().max()));
+    let mut shown: Vec<&str> = Vec::new();
+    for (risk, f) in rates {
+        // The highest figure of each risk, up to eight risks.
+        if shown.contains(&risk.name()) || shown.len() == 8 {
+            continue;
+        }
+        shown.push(risk.name());
+        wrap(
+            out,
+            "  - ",
+            "    ",
+            &format!("{}: {}", risk.name(), frequency_text(f)),
+        )?;
+    }
+    if shown.is_empty() {
+        writeln!(out, "  no rates recorded in this data")?;
+    }
+
+    heading(out, "Label warnings (every route)")?;
+    let warnings: Vec<&str> = kb
+        .risks()
+        .filter(|r| {
+            r.applies()
+                .iter()
+                .any(|s| s.agent() == agent && s.basis() == RiskBasis::LabelWarning)
+        })
+        .map(RiskRecord::name)
+        .collect();
+    wrap(out, "  ", "  ", &warnings.join("; "))?;
+    Ok(())
+}
+
+fn heading(out: Out, title: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")
+}
+
+fn interaction_lines(found: Findings<'_, Interaction>, out: Out) -> io::Result<()> {
+    if let Some(note) = empty_note(found.documented()) {
+        writeln!(out, "  {note}")?;
+    }
+    for i in found {
+        let severity = i
+            .severity()
+            .map(|s| format!(" Severity: {s}."))
+            .unwrap_or_default();
+        let text = format!(
+            "{}: {} Management: {}{severity} [{}]",
+            i.interactant(),
+            i.effect(),
+            i.management(),
+            i.sources().join(", ")
+        );
+        wrap(out, "  - ", "    ", &text)?;
+    }
+    Ok(())
+}
+
+fn interactions(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcome {
+    match entity {
+        Entity::Agent(agent) => {
+            writeln!(out)?;
+            writeln!(out, "Drug interactions of {agent}")?;
+            interaction_lines(kb.interactions(agent), out)?;
+        }
+        Entity::Interactant(x) => {
+            let record = kb.interactant(x);
+            writeln!(out)?;
+            writeln!(out, "{}", record.name())?;
+            wrap(out, "  ", "  ", record.description())?;
+            if !record.examples().is_empty() {
+                wrap(out, "  Examples: ", "    ", &record.examples().join(", "))?;
+            }
+            for agent in Agent::iter() {
+                writeln!(out)?;
+                writeln!(out, "With {agent}")?;
+                let found = kb.interactions(agent);
+                let documented = found.documented();
+                let with: Vec<&Interaction> = found.filter(|i| i.interactant() == x).collect();
+                if with.is_empty() {
+                    let note = match documented {
+                        Documented::NotRecorded => String::from("not recorded in this data"),
+                        _ => String::from("none documented in the sources checked"),
+                    };
+                    writeln!(out, "  {note}")?;
+                }
+                for i in with {
+                    let text = format!(
+                        "{} Management: {} [{}]",
+                        i.effect(),
+                        i.management(),
+                        i.sources().join(", ")
+                    );
+                    wrap(out, "  - ", "    ", &text)?;
+                }
+            }
+        }
+        other => {
+            return Err(wrong_kind(
+                "interactions",
+                "an agent or an interacting drug class",
+                name,
+                other,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn dosing(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcome {
+    let regimens: Vec<&Regimen> = match entity {
+        Entity::Agent(a) => kb.regimens(a).collect(),
+        Entity::Condition(c) => kb.regimens_for(c).collect(),
+        other => return Err(wrong_kind("dosing", "an agent or a condition", name, other)),
+    };
+    writeln!(out)?;
+    wrap(
+        out,
+        "",
+        "",
+        &format!(
+            "Published regimens for {entity}: reference data from labels, guidelines and \
+             trials. No dose here is a dose for any person; this tool computes none."
+        ),
+    )?;
+    if regimens.is_empty() {
+        writeln!(out, "  none recorded in this data")?;
+    }
+    for r in regimens {
+        writeln!(out)?;
+        let used_for = r
+            .condition()
+            .map_or_else(|| String::from("anaesthesia"), |c| c.to_string());
+        let basis = match r.jurisdiction() {
+            Some(j) => format!("{} ({j})", r.basis()),
+            None => format!("{}, off-label", r.basis()),
+        };
+        writeln!(
+            out,
+            "{} {}, {used_for}, {}: {basis}",
+            r.agent(),
+            r.route(),
+            r.phase()
+        )?;
+        let mut text = format!("{} {}", r.dose(), r.schedule());
+        if let Some(t) = r.administration() {
+            text.push_str(&format!("; each given over {t}"));
+        }
+        if let Some(t) = r.duration() {
+            text.push_str(&format!("; for {t}"));
+        }
+        text.push_str(&format!("; {}", r.population()));
+        wrap(out, "  ", "  ", &text)?;
+        if let Some(note) = r.note() {
+            wrap(out, "  Note: ", "    ", note)?;
+        }
+        wrap(out, "  Sources: ", "    ", &r.sources().join(", "))?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------- show
 
 /// The sources cited while printing one record, numbered in order of first citation.
@@ -573,6 +865,7 @@ fn show(kb: &KnowledgeBase, name: &str, out: Out) -> Outcome {
         Entity::Condition(c) => show_condition(kb, c, &mut cites, &mut body)?,
         Entity::Benefit(b) => show_benefit(kb.benefit(b), &mut cites, &mut body)?,
         Entity::Risk(r) => show_risk(kb.risk(r), &mut cites, &mut body)?,
+        Entity::Interactant(x) => show_interactant(kb, x, &mut cites, &mut body)?,
         other => writeln!(body, "{} {other}: no printer for this kind", other.kind())?,
     }
     writeln!(out)?;
@@ -653,6 +946,22 @@ fn show_agent<'kb>(
             "Contraindication",
             format!("{}{}", x.text(), c.cite(x)),
         )?;
+    }
+    for x in kb.interactions(a.id()) {
+        let text = format!("{}: {}", x.interactant(), x.effect());
+        field(out, "Interaction", format!("{text}{}", c.cite(x)))?;
+    }
+    for x in kb.populations(a.id()) {
+        let text = format!("{} ({}): {}", x.population(), x.recommendation(), x.text());
+        field(out, "Population", format!("{text}{}", c.cite(x)))?;
+    }
+    for r in a.reviewed() {
+        let text = format!(
+            "{}{}",
+            r.topic(),
+            r.note().map(|n| format!(": {n}")).unwrap_or_default()
+        );
+        field(out, "Reviewed", format!("{text}{}", c.cite(r)))?;
     }
     for m in kb.monitoring(a.id()) {
         let timing = m
@@ -809,6 +1118,33 @@ fn show_benefit<'kb>(b: &'kb BenefitRecord, c: &mut Citations<'kb>, out: Out) ->
     field(out, "Conditions", list(b.conditions()))
 }
 
+fn show_interactant<'kb>(
+    kb: &'kb KnowledgeBase,
+    x: Interactant,
+    c: &mut Citations<'kb>,
+    out: Out,
+) -> io::Result<()> {
+    let record = kb.interactant(x);
+    field(out, "Also called", list(record.aliases()))?;
+    field(
+        out,
+        "Description",
+        format!("{}{}", record.description(), c.cite(record)),
+    )?;
+    field(out, "Examples", list(record.examples()))?;
+    for i in kb.interactions_with(x) {
+        let text = format!(
+            "{}: {} Management: {}{}",
+            i.agent(),
+            i.effect(),
+            i.management(),
+            c.cite(i)
+        );
+        field(out, "Interaction", text)?;
+    }
+    Ok(())
+}
+
 fn show_risk<'kb>(r: &'kb RiskRecord, c: &mut Citations<'kb>, out: Out) -> io::Result<()> {
     field(out, "Also called", list(r.aliases()))?;
     field(
@@ -823,8 +1159,14 @@ fn show_risk<'kb>(r: &'kb RiskRecord, c: &mut Citations<'kb>, out: Out) -> io::R
             None => field(out, label, "not recorded")?,
         }
     }
-    field(out, "Agents", list(r.agents()))?;
-    field(out, "Routes", list(r.routes()))?;
+    for s in r.applies() {
+        let reach = match s.routes() {
+            None => String::from("every route it is given by"),
+            Some(routes) => list(routes),
+        };
+        let text = format!("{}: {} ({reach}){}", s.agent(), s.basis(), c.cite(s));
+        field(out, "Applies to", text)?;
+    }
     for f in r.frequencies() {
         let placebo = match f.placebo_percent() {
             Some(p) => format!("placebo {p}"),

@@ -216,6 +216,8 @@ pub struct AgentRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     controlled_substance: Option<ControlledSubstance>,
     regulatory: Vec<Regulatory>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reviewed: Vec<Review>,
 }
 
 impl AgentRecord {
@@ -368,6 +370,36 @@ impl AgentRecord {
     /// ```
     pub fn regulatory(&self) -> &[Regulatory] {
         &self.regulatory
+    }
+
+    /// The safety topics this data set checked for the agent, with the sources checked
+    /// (see [`KnowledgeBase::documented`](crate::KnowledgeBase::documented)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Topic};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let esk = kb.agent(Agent::Esketamine);
+    /// assert!(esk.reviewed().iter().any(|r| r.topic() == Topic::Contraindications));
+    /// ```
+    pub fn reviewed(&self) -> &[Review] {
+        &self.reviewed
+    }
+
+    /// The review of one topic, if the data set checked it for this agent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Topic};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.agent(Agent::RacemicKetamine).review(Topic::Interactions).is_some());
+    /// ```
+    pub fn review(&self, topic: Topic) -> Option<&Review> {
+        self.reviewed.iter().find(|r| r.topic == topic)
     }
 }
 
@@ -548,5 +580,113 @@ impl Mechanism {
     /// ```
     pub fn steps(&self) -> &[MechanismStep] {
         &self.steps
+    }
+}
+
+/// A safety topic whose records the data set keeps per agent.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Topic;
+///
+/// assert_eq!("interactions".parse::<Topic>().unwrap(), Topic::Interactions);
+/// assert_eq!(Topic::Populations.to_string(), "special populations");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Topic {
+    /// Risks and side effects.
+    #[strum(to_string = "risks")]
+    Risks,
+    /// Contraindications.
+    #[strum(to_string = "contraindications")]
+    Contraindications,
+    /// Drug interactions.
+    #[strum(to_string = "interactions")]
+    Interactions,
+    /// Special populations.
+    #[strum(to_string = "special populations", serialize = "populations")]
+    Populations,
+    /// Dosing regimens.
+    #[strum(to_string = "dosing")]
+    Dosing,
+}
+
+/// A record that the data set checked one [`Topic`] for an agent against the cited
+/// sources, so that an empty answer means "the sources document none" rather than
+/// "not recorded".
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase, Topic};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let review = kb.agent(Agent::Esketamine).review(Topic::Interactions).unwrap();
+/// assert!(!review.sources().is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    topic: Topic,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    sources: Vec<String>,
+}
+
+impl Review {
+    /// The topic checked.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Topic};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.agent(Agent::Esketamine).review(Topic::Risks).unwrap().topic(), Topic::Risks);
+    /// ```
+    pub fn topic(&self) -> Topic {
+        self.topic
+    }
+
+    /// What was checked and what it covers, where said.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// for r in kb.agent(Agent::Esketamine).reviewed() {
+    ///     println!("{}: {:?}", r.topic(), r.note());
+    /// }
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl Sourced for Review {
+    fn sources(&self) -> &[String] {
+        &self.sources
     }
 }

@@ -39,6 +39,10 @@ pub enum IdKind {
     Evidence,
     /// [`Jurisdiction`].
     Jurisdiction,
+    /// [`Interactant`](crate::Interactant).
+    Interactant,
+    /// [`Population`](crate::Population).
+    Population,
 }
 
 /// A text that is not a name, alias or id of the enum being parsed.
@@ -124,6 +128,8 @@ impl fmt::Display for ParseIdError {
             IdKind::Risk => join(f, Risk::iter()),
             IdKind::Evidence => join(f, Evidence::iter()),
             IdKind::Jurisdiction => join(f, Jurisdiction::iter()),
+            IdKind::Interactant => join(f, crate::Interactant::iter()),
+            IdKind::Population => join(f, crate::Population::iter()),
         }?;
         f.write_str(" (or an alias; case does not matter)")
     }

@@ -161,6 +161,20 @@ pub enum Jurisdiction {
     /// European Union (EMA / European Commission).
     #[strum(to_string = "EU", serialize = "eu", serialize = "EMA")]
     Eu,
+    /// The United Kingdom (MHRA).
+    #[strum(
+        to_string = "UK",
+        serialize = "uk",
+        serialize = "GB",
+        serialize = "MHRA"
+    )]
+    Uk,
+    /// Canada (Health Canada).
+    #[strum(to_string = "Canada", serialize = "ca", serialize = "Health Canada")]
+    Ca,
+    /// Australia (TGA).
+    #[strum(to_string = "Australia", serialize = "au", serialize = "TGA")]
+    Au,
 }
 
 fn jurisdiction_parse_error(input: &str) -> ParseIdError {

@@ -78,10 +78,13 @@ mod agents;
 mod benefits;
 mod conditions;
 mod distance;
+mod dosing;
 mod error;
 mod evidence;
+mod interactions;
 mod loader;
 mod lookup;
+mod populations;
 mod query;
 mod risks;
 mod routes;
@@ -90,21 +93,26 @@ mod values;
 
 pub use agents::{
     Agent, AgentRecord, AgentRoute, Certainty, ControlledSubstance, Mechanism, MechanismStep,
+    Review, Topic,
 };
 pub use benefits::{Benefit, BenefitRecord, Qualification, QualificationKind};
 pub use conditions::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
+pub use dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
 pub use error::{IdKind, LoadError, LookupError, ParseIdError};
 pub use evidence::{Evidence, Indication, Jurisdiction, Regulatory, RegulatoryStatus};
+pub use interactions::{Interactant, InteractantRecord, Interaction, Severity};
 pub use loader::{KnowledgeBase, MAX_FILE_BYTES};
 pub use lookup::{Entity, MAX_NAME_BYTES};
-pub use query::Indications;
+pub use populations::{Population, PopulationGuidance, Recommendation};
+pub use query::{Documented, Findings, Indications};
 pub use risks::{
-    Contraindication, Course, Frequency, Monitoring, MonitoringKind, Risk, RiskRecord,
+    Contraindication, Course, Frequency, Monitoring, MonitoringKind, Risk, RiskBasis, RiskRecord,
+    RiskScope,
 };
 pub use routes::{
     Bioavailability, Prevalence, PrevalenceLevel, Route, RouteRecord, Setting, SettingKind,
 };
-pub use sources::{Source, SourceKind};
+pub use sources::{Source, SourceKind, Tier};
 pub use values::{
     Code, CodeSystem, Date, DateParseError, PercentRange, Sourced, SourcedText, Span,
     SpanParseError, Timing,
@@ -142,7 +150,15 @@ macro_rules! entity_from {
     )+};
 }
 
-entity_from!(Agent, Route, ConditionGroup, Condition, Benefit, Risk);
+entity_from!(
+    Agent,
+    Route,
+    ConditionGroup,
+    Condition,
+    Benefit,
+    Risk,
+    Interactant
+);
 
 // The README's code blocks run as doctests, so the README cannot drift from the API.
 #[cfg(doctest)]

@@ -13,7 +13,7 @@ use crate::distance::Pattern;
 use crate::error::LookupError;
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    GroupRecord, Risk, RiskRecord, Route, RouteRecord,
+    GroupRecord, Interactant, InteractantRecord, Risk, RiskRecord, Route, RouteRecord,
 };
 
 /// The longest name or alias the loader accepts, in bytes after folding.
@@ -52,6 +52,8 @@ pub enum Entity {
     Benefit(Benefit),
     /// A risk.
     Risk(Risk),
+    /// A drug or drug class that interacts with an agent.
+    Interactant(Interactant),
 }
 
 impl Entity {
@@ -72,6 +74,7 @@ impl Entity {
             Entity::Condition(_) => "condition",
             Entity::Benefit(_) => "benefit",
             Entity::Risk(_) => "risk",
+            Entity::Interactant(_) => "interactant",
         }
     }
 
@@ -92,6 +95,7 @@ impl Entity {
             Entity::Condition(x) => x.id(),
             Entity::Benefit(x) => x.id(),
             Entity::Risk(x) => x.id(),
+            Entity::Interactant(x) => x.id(),
         }
     }
 }
@@ -105,6 +109,7 @@ impl fmt::Display for Entity {
             Entity::Condition(x) => x.fmt(f),
             Entity::Benefit(x) => x.fmt(f),
             Entity::Risk(x) => x.fmt(f),
+            Entity::Interactant(x) => x.fmt(f),
         }
     }
 }
@@ -143,6 +148,7 @@ impl_named!(
     ConditionRecord => Condition,
     BenefitRecord => Benefit,
     RiskRecord => Risk,
+    InteractantRecord => Interactant,
 );
 
 /// Folds `text` into `buf`: ASCII lower case, separators collapsed to one space,

@@ -1,14 +1,17 @@
 //! Every question the knowledge base answers. Each query borrows from the knowledge
 //! base and returns a slice, a reference or a lazy iterator: none allocates.
 
+use std::fmt;
+
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::error::LookupError;
 use crate::loader::KnowledgeBase;
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, Entity, Evidence, GroupRecord, Indication, Jurisdiction, Mechanism,
-    Monitoring, Risk, RiskRecord, Route, RouteRecord, Source,
+    Contraindication, Entity, Evidence, GroupRecord, Indication, Interactant, InteractantRecord,
+    Interaction, Jurisdiction, Mechanism, Monitoring, PopulationGuidance, Regimen, Review, Risk,
+    RiskRecord, Route, RouteRecord, Source, Topic,
 };
 
 impl KnowledgeBase {
@@ -346,7 +349,28 @@ impl KnowledgeBase {
             .map(|b| self.benefit(*b))
     }
 
-    /// The contraindications of an agent.
+    /// The contraindications of an agent. [`Findings::documented`] tells "the labels
+    /// list none" apart from "not recorded in this data".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, Documented, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let found = kb.contraindications(Agent::RacemicKetamine);
+    /// assert!(matches!(found.documented(), Documented::Recorded(n) if n > 0));
+    /// for c in found {
+    ///     println!("{}", c.text());
+    /// }
+    /// ```
+    pub fn contraindications(&self, agent: Agent) -> Findings<'_, Contraindication> {
+        self.findings(agent, Topic::Contraindications, &self.contraindications)
+    }
+
+    /// The drug interactions of an agent, with what they do and how the label says to
+    /// manage them. [`Findings::documented`] tells "none documented" apart from "not
+    /// recorded".
     ///
     /// # Examples
     ///
@@ -354,12 +378,157 @@ impl KnowledgeBase {
     /// use ketamine_therapy::{Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
-    /// assert_eq!(kb.contraindications(Agent::Esketamine).count(), 3);
+    /// for i in kb.interactions(Agent::RacemicKetamine) {
+    ///     println!("{}: {} ({})", i.interactant(), i.effect(), i.management());
+    /// }
     /// ```
-    pub fn contraindications(&self, agent: Agent) -> impl Iterator<Item = &Contraindication> {
-        self.contraindications
+    pub fn interactions(&self, agent: Agent) -> Findings<'_, Interaction> {
+        self.findings(agent, Topic::Interactions, &self.interactions)
+    }
+
+    /// The interactions of every agent with one drug or class.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Interactant, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let with_opioids: Interactant = "opioids".parse()?;
+    /// assert!(kb.interactions_with(with_opioids).count() >= 2);
+    /// # Ok::<(), ketamine_therapy::ParseIdError>(())
+    /// ```
+    pub fn interactions_with(
+        &self,
+        interactant: Interactant,
+    ) -> impl Iterator<Item = &Interaction> {
+        self.interactions
             .iter()
-            .filter(move |c| c.agent() == agent)
+            .filter(move |i| i.interactant() == interactant)
+    }
+
+    /// The record of one interacting drug or class.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Interactant, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.interactant(Interactant::Maois).id(), Interactant::Maois);
+    /// ```
+    pub fn interactant(&self, interactant: Interactant) -> &InteractantRecord {
+        interactant.pick(&self.interactants)
+    }
+
+    /// Every interacting drug or class, in declaration order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Interactant, KnowledgeBase};
+    /// use strum::EnumCount;
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().interactants().len(), Interactant::COUNT);
+    /// ```
+    pub fn interactants(&self) -> impl ExactSizeIterator<Item = &InteractantRecord> {
+        self.interactants.iter()
+    }
+
+    /// What the sources say about using an agent in special populations (pregnancy,
+    /// lactation, children, older adults, organ impairment, ...), grouped by
+    /// population.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Population};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.populations(Agent::Esketamine).any(|p| p.population() == Population::Pregnancy));
+    /// ```
+    pub fn populations(&self, agent: Agent) -> Findings<'_, PopulationGuidance> {
+        self.findings(agent, Topic::Populations, &self.populations)
+    }
+
+    /// The published dosing regimens of an agent: labelled ones and off-label trial
+    /// and guideline protocols. Reference data: the crate computes no dose for anyone.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// for r in kb.regimens(Agent::Esketamine) {
+    ///     println!("{:?} {}: {} {}", r.condition(), r.phase(), r.dose(), r.schedule());
+    /// }
+    /// ```
+    pub fn regimens(&self, agent: Agent) -> Findings<'_, Regimen> {
+        self.findings(agent, Topic::Dosing, &self.regimens)
+    }
+
+    /// The published dosing regimens used for one condition, by any agent and route.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.regimens_for(Condition::TreatmentResistantDepression).count() >= 2);
+    /// ```
+    pub fn regimens_for(&self, condition: Condition) -> impl Iterator<Item = &Regimen> {
+        self.regimens
+            .iter()
+            .filter(move |r| r.condition() == Some(condition))
+    }
+
+    /// Whether the data documents a topic for an agent: records exist, the sources
+    /// were checked and document none, or nothing is recorded (an empty answer then
+    /// means nothing).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, Documented, KnowledgeBase, Topic};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// match kb.documented(Agent::Esketamine, Topic::Risks) {
+    ///     Documented::Recorded(n) => println!("{n} risks recorded"),
+    ///     Documented::NoneDocumented(review) => println!("none in {:?}", review.sources()),
+    ///     Documented::NotRecorded => println!("not recorded in this data"),
+    /// }
+    /// ```
+    pub fn documented(&self, agent: Agent, topic: Topic) -> Documented<'_> {
+        let count = match topic {
+            Topic::Risks => self.risks_for(agent, None).count(),
+            Topic::Contraindications => self.by_agent(agent, &self.contraindications).len(),
+            Topic::Interactions => self.by_agent(agent, &self.interactions).len(),
+            Topic::Populations => self.by_agent(agent, &self.populations).len(),
+            Topic::Dosing => self.by_agent(agent, &self.regimens).len(),
+        };
+        Documented::new(count, self.agent(agent).review(topic))
+    }
+
+    /// The records of one agent in a table sorted by agent.
+    fn by_agent<'a, T: ByAgent>(&self, agent: Agent, table: &'a [T]) -> &'a [T] {
+        let start = table.partition_point(|x| x.by_agent() < agent);
+        let end = table.partition_point(|x| x.by_agent() <= agent);
+        table.get(start..end).unwrap_or_default()
+    }
+
+    fn findings<'a, T: ByAgent>(
+        &'a self,
+        agent: Agent,
+        topic: Topic,
+        table: &'a [T],
+    ) -> Findings<'a, T> {
+        let items = self.by_agent(agent, table);
+        Findings {
+            items: items.iter(),
+            documented: Documented::new(items.len(), self.agent(agent).review(topic)),
+        }
     }
 
     /// The monitoring requirements and practices for an agent.
@@ -375,7 +544,7 @@ impl KnowledgeBase {
     /// }
     /// ```
     pub fn monitoring(&self, agent: Agent) -> impl Iterator<Item = &Monitoring> {
-        self.monitoring.iter().filter(move |m| m.agent() == agent)
+        self.by_agent(agent, &self.monitoring).iter()
     }
 
     /// The monitoring requirements for an agent given by one route.
@@ -565,7 +734,7 @@ impl Serialize for KnowledgeBase {
     /// One JSON document with every section, loadable by
     /// [`KnowledgeBase::from_json_str`].
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("KnowledgeBase", 11)?;
+        let mut s = serializer.serialize_struct("KnowledgeBase", 15)?;
         s.serialize_field("sources", &self.sources)?;
         s.serialize_field("agents", &self.agents)?;
         s.serialize_field("mechanism", &self.mechanism)?;
@@ -577,6 +746,157 @@ impl Serialize for KnowledgeBase {
         s.serialize_field("risks", &self.risks)?;
         s.serialize_field("contraindications", &self.contraindications)?;
         s.serialize_field("monitoring", &self.monitoring)?;
+        s.serialize_field("interactants", &self.interactants)?;
+        s.serialize_field("interactions", &self.interactions)?;
+        s.serialize_field("populations", &self.populations)?;
+        s.serialize_field("dosing", &self.regimens)?;
         s.end()
     }
 }
+
+/// Records sorted by agent, so that one agent's records are a slice.
+pub(crate) trait ByAgent {
+    fn by_agent(&self) -> Agent;
+}
+
+macro_rules! by_agent {
+    ($($t:ty),+) => {$(
+        impl ByAgent for $t {
+            fn by_agent(&self) -> Agent {
+                self.agent()
+            }
+        }
+    )+};
+}
+
+by_agent!(
+    Contraindication,
+    Interaction,
+    PopulationGuidance,
+    Regimen,
+    Monitoring
+);
+
+/// Whether the data documents a topic for an agent (see
+/// [`KnowledgeBase::documented`]): records exist, the cited sources were checked and
+/// document none, or the topic is not recorded, so that an empty list says nothing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, Documented, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let d = kb.interactions(Agent::Esketamine).documented();
+/// assert!(d.is_known());
+/// assert!(matches!(d, Documented::Recorded(_)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Documented<'a> {
+    /// This many records.
+    Recorded(usize),
+    /// The topic was checked against the review's sources, and they document none.
+    NoneDocumented(&'a Review),
+    /// Nothing about the topic is recorded for the agent in this data.
+    NotRecorded,
+}
+
+impl<'a> Documented<'a> {
+    fn new(count: usize, review: Option<&'a Review>) -> Self {
+        match (count, review) {
+            (0, Some(review)) => Documented::NoneDocumented(review),
+            (0, None) => Documented::NotRecorded,
+            (n, _) => Documented::Recorded(n),
+        }
+    }
+
+    /// Whether the answer is known: records exist or the sources document none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Documented;
+    ///
+    /// assert!(!Documented::NotRecorded.is_known());
+    /// assert!(Documented::Recorded(2).is_known());
+    /// ```
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Documented::NotRecorded)
+    }
+}
+
+impl fmt::Display for Documented<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Documented::Recorded(n) => write!(f, "{n} recorded"),
+            Documented::NoneDocumented(_) => f.write_str("documented: none"),
+            Documented::NotRecorded => f.write_str("not recorded in this data"),
+        }
+    }
+}
+
+/// The records of one agent on one safety topic, with whether the topic is documented:
+/// an iterator that also tells an empty answer that means "none" from one that means
+/// "not recorded". It borrows; it allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let found = kb.populations(Agent::Esketamine);
+/// println!("{}", found.documented());
+/// assert_eq!(found.len(), found.clone().count());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Findings<'a, T> {
+    items: std::slice::Iter<'a, T>,
+    documented: Documented<'a>,
+}
+
+impl<'a, T> Findings<'a, T> {
+    /// Whether the topic is documented for the agent (see [`Documented`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.contraindications(Agent::Esketamine).documented().is_known());
+    /// ```
+    pub fn documented(&self) -> Documented<'a> {
+        self.documented
+    }
+
+    /// The remaining records as a slice.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(!kb.contraindications(Agent::Esketamine).as_slice().is_empty());
+    /// ```
+    pub fn as_slice(&self) -> &'a [T] {
+        self.items.as_slice()
+    }
+}
+
+impl<'a, T> Iterator for Findings<'a, T> {
+    type Item = &'a T;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        self.items.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl<T> ExactSizeIterator for Findings<'_, T> {}

@@ -149,6 +149,65 @@ pub enum Risk {
         serialize = "dependence"
     )]
     ToleranceDependence,
+    /// Suicidal thoughts and behaviours in children and young adults taking
+    /// antidepressants (a class warning).
+    #[strum(
+        to_string = "suicidal thoughts and behaviours",
+        serialize = "suicidal_thoughts_behaviors",
+        serialize = "suicidality"
+    )]
+    SuicidalThoughts,
+    /// Drug-induced liver injury.
+    #[strum(
+        to_string = "drug-induced liver injury",
+        serialize = "hepatotoxicity",
+        serialize = "liver injury"
+    )]
+    Hepatotoxicity,
+    /// Neurotoxicity of anaesthetic exposure in young children and late pregnancy.
+    #[strum(
+        to_string = "neurotoxicity in young children",
+        serialize = "pediatric_neurotoxicity",
+        serialize = "pediatric neurotoxicity",
+        serialize = "paediatric neurotoxicity"
+    )]
+    PediatricNeurotoxicity,
+    /// Raised cerebrospinal-fluid or intracranial pressure.
+    #[strum(
+        to_string = "raised intracranial pressure",
+        serialize = "raised_intracranial_pressure",
+        serialize = "raised CSF pressure"
+    )]
+    RaisedIntracranialPressure,
+    /// Laryngospasm and other airway complications.
+    #[strum(
+        to_string = "airway complications",
+        serialize = "airway_complications",
+        serialize = "laryngospasm"
+    )]
+    AirwayComplications,
+    /// Psychiatric adverse events that occur or persist days to weeks after exposure.
+    #[strum(
+        to_string = "persistent psychiatric adverse events",
+        serialize = "psychiatric_adverse_events"
+    )]
+    PsychiatricAdverseEvents,
+    /// Numbness (hypoesthesia).
+    #[strum(
+        to_string = "numbness",
+        serialize = "hypoesthesia",
+        serialize = "hypoaesthesia"
+    )]
+    Hypoesthesia,
+    /// Anxiety as a side effect of a dose (not the anxiety disorders treated).
+    #[strum(to_string = "anxiety as a side effect", serialize = "anxiety_reaction")]
+    Anxiety,
+    /// Lethargy.
+    #[strum(to_string = "lethargy")]
+    Lethargy,
+    /// Feeling drunk.
+    #[strum(to_string = "feeling drunk", serialize = "feeling_drunk")]
+    FeelingDrunk,
 }
 
 record_table!(Risk {
@@ -166,6 +225,16 @@ record_table!(Risk {
     ImpairedDriving => "impaired_driving",
     EmergenceReactions => "emergence_reactions",
     ToleranceDependence => "tolerance_dependence",
+    SuicidalThoughts => "suicidal_thoughts_behaviors",
+    Hepatotoxicity => "hepatotoxicity",
+    PediatricNeurotoxicity => "pediatric_neurotoxicity",
+    RaisedIntracranialPressure => "raised_intracranial_pressure",
+    AirwayComplications => "airway_complications",
+    PsychiatricAdverseEvents => "psychiatric_adverse_events",
+    Hypoesthesia => "hypoesthesia",
+    Anxiety => "anxiety_reaction",
+    Lethargy => "lethargy",
+    FeelingDrunk => "feeling_drunk",
 });
 
 fn risk_parse_error(input: &str) -> ParseIdError {
@@ -356,11 +425,14 @@ pub struct RiskRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     duration: Option<Timing>,
     frequencies: Vec<Frequency>,
-    agents: Vec<Agent>,
-    routes: Vec<Route>,
+    applies: Vec<RiskScope>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     mitigation: Option<SourcedText>,
     sources: Vec<String>,
+    /// For each agent (by discriminant), the bit set of routes (by discriminant) the
+    /// risk applies to, resolved at load from `applies` and the agents' routes.
+    #[serde(skip)]
+    reach: [u32; Agent::COUNT],
 }
 
 impl RiskRecord {
@@ -472,33 +544,27 @@ impl RiskRecord {
         &self.frequencies
     }
 
-    /// The agents the risk is documented for.
+    /// For which agents, on which routes and on what basis the risk is documented.
+    /// A label warning, a label adverse reaction or a class effect holds on every route
+    /// the agent is given by; an observed risk only on the routes where it was seen.
     ///
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, RiskBasis};
     ///
-    /// assert!(KnowledgeBase::embedded().risk(Risk::Dissociation).agents().contains(&Agent::RacemicKetamine));
+    /// let kb = KnowledgeBase::embedded();
+    /// let sedation = kb.risk(Risk::Sedation);
+    /// assert!(sedation.applies().iter().any(|s| s.agent() == Agent::Esketamine
+    ///     && s.basis() == RiskBasis::LabelWarning));
     /// ```
-    pub fn agents(&self) -> &[Agent] {
-        &self.agents
+    pub fn applies(&self) -> &[RiskScope] {
+        &self.applies
     }
 
-    /// The routes the risk is documented for.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Risk, Route};
-    ///
-    /// assert!(KnowledgeBase::embedded().risk(Risk::Dissociation).routes().contains(&Route::Intravenous));
-    /// ```
-    pub fn routes(&self) -> &[Route] {
-        &self.routes
-    }
-
-    /// Whether the risk is documented for this agent and this route.
+    /// Whether the risk applies to this agent given by this route: through a label
+    /// warning, a label adverse reaction or a class effect of the agent (any of its
+    /// routes), or because it was observed on that route.
     ///
     /// # Examples
     ///
@@ -507,9 +573,53 @@ impl RiskRecord {
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.risk(Risk::Sedation).applies_to(Agent::Esketamine, Route::Intranasal));
+    /// // A label warning of racemic ketamine holds on every route it is given by.
+    /// assert!(kb.risk(Risk::RespiratoryDepression).applies_to(Agent::RacemicKetamine, Route::Oral));
     /// ```
     pub fn applies_to(&self, agent: Agent, route: Route) -> bool {
-        self.agents.contains(&agent) && self.routes.contains(&route)
+        agent.pick(&self.reach) & (1 << route as u32) != 0
+    }
+
+    /// The strongest basis on which the risk applies to this agent and route, if it
+    /// applies: a label warning before a label adverse reaction, a class effect and an
+    /// observation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, RiskBasis, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let basis = kb.risk(Risk::Sedation).basis_for(Agent::Esketamine, Route::Intranasal);
+    /// assert_eq!(basis, Some(RiskBasis::LabelWarning));
+    /// ```
+    pub fn basis_for(&self, agent: Agent, route: Route) -> Option<RiskBasis> {
+        if !self.applies_to(agent, route) {
+            return None;
+        }
+        self.applies
+            .iter()
+            .filter(|s| s.agent == agent && s.routes.as_ref().is_none_or(|r| r.contains(&route)))
+            .map(|s| s.basis)
+            .min()
+    }
+
+    /// Resolves `applies` against the agents' routes (at load).
+    pub(crate) fn resolve(&mut self, agents: &[crate::AgentRecord; Agent::COUNT]) {
+        let mut reach = [0u32; Agent::COUNT];
+        for scope in &self.applies {
+            let record = scope.agent.pick(agents);
+            let bits = record
+                .routes()
+                .iter()
+                .map(|r| r.route())
+                .filter(|r| scope.routes.as_ref().is_none_or(|only| only.contains(r)))
+                .fold(0u32, |bits, r| bits | 1 << r as u32);
+            if let Some(slot) = reach.get_mut(scope.agent as usize) {
+                *slot |= bits;
+            }
+        }
+        self.reach = reach;
     }
 
     /// How the risk is monitored or reduced.
@@ -531,6 +641,153 @@ impl RiskRecord {
 }
 
 impl Sourced for RiskRecord {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+/// On what basis a risk is attached to an agent.
+///
+/// Ordered from the strongest: a label warning first.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::RiskBasis;
+///
+/// assert!(RiskBasis::LabelWarning < RiskBasis::Observed);
+/// assert!(RiskBasis::ClassEffect.holds_on_every_route());
+/// assert!(!RiskBasis::Observed.holds_on_every_route());
+/// assert_eq!(RiskBasis::LabelWarning.to_string(), "label warning");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum RiskBasis {
+    /// A boxed warning, warning or precaution of one of the agent's labels.
+    #[strum(to_string = "label warning", serialize = "label_warning")]
+    LabelWarning,
+    /// An adverse reaction listed in one of the agent's labels.
+    #[strum(
+        to_string = "label adverse reaction",
+        serialize = "label_adverse_reaction"
+    )]
+    LabelAdverseReaction,
+    /// An effect of the drug itself, documented whatever the route.
+    #[strum(to_string = "class effect", serialize = "class_effect")]
+    ClassEffect,
+    /// Seen in studies of particular routes only.
+    #[strum(to_string = "observed")]
+    Observed,
+}
+
+impl RiskBasis {
+    /// Whether a risk on this basis holds on every route the agent is given by (label
+    /// warnings, label adverse reactions and class effects), rather than only on the
+    /// routes where it was observed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(ketamine_therapy::RiskBasis::LabelWarning.holds_on_every_route());
+    /// ```
+    pub const fn holds_on_every_route(self) -> bool {
+        !matches!(self, RiskBasis::Observed)
+    }
+}
+
+/// One agent a risk applies to, on what basis, and (for an observed risk) on which
+/// routes.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
+///
+/// let kb = KnowledgeBase::embedded();
+/// for scope in kb.risk(Risk::Dissociation).applies() {
+///     match scope.routes() {
+///         None => println!("{}: {} (every route)", scope.agent(), scope.basis()),
+///         Some(routes) => println!("{}: observed on {} routes", scope.agent(), routes.len()),
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskScope {
+    agent: Agent,
+    basis: RiskBasis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    routes: Option<Vec<Route>>,
+    sources: Vec<String>,
+}
+
+impl RiskScope {
+    /// The agent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.risk(Risk::Sedation).applies().iter().any(|s| s.agent() == Agent::Esketamine));
+    /// ```
+    pub fn agent(&self) -> Agent {
+        self.agent
+    }
+
+    /// The basis.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let first = &kb.risk(Risk::Sedation).applies()[0];
+    /// println!("{}", first.basis());
+    /// ```
+    pub fn basis(&self) -> RiskBasis {
+        self.basis
+    }
+
+    /// The routes an observed risk was seen on; `None` where the basis holds on every
+    /// route the agent is given by.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// for s in kb.risk(Risk::Dissociation).applies() {
+    ///     assert_eq!(s.routes().is_none(), s.basis().holds_on_every_route());
+    /// }
+    /// ```
+    pub fn routes(&self) -> Option<&[Route]> {
+        self.routes.as_deref()
+    }
+}
+
+impl Sourced for RiskScope {
     fn sources(&self) -> &[String] {
         &self.sources
     }

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 
+use crate::values::Date;
+
 /// What kind of document a source is.
 ///
 /// # Examples
@@ -46,9 +48,13 @@ pub enum SourceKind {
     /// A manufacturer's information page.
     #[strum(to_string = "manufacturer")]
     Manufacturer,
-    /// A study in people (randomised trial, cohort, case series or report).
+    /// A controlled study in people: a randomised or otherwise controlled trial.
     #[strum(to_string = "trial")]
     Trial,
+    /// An uncontrolled study in people: a cohort, case series, case report or
+    /// retrospective analysis.
+    #[strum(to_string = "observational study", serialize = "observational")]
+    Observational,
     /// A systematic review with meta-analysis.
     #[strum(to_string = "meta-analysis", serialize = "meta_analysis")]
     MetaAnalysis,
@@ -67,9 +73,107 @@ pub enum SourceKind {
     /// A drug compendium, encyclopaedia or aggregator.
     #[strum(to_string = "reference work", serialize = "reference_work")]
     ReferenceWork,
-    /// A code list, value set or terminology file.
+    /// A code system or value set issued by its authority (WHO, CMS and NCHS, SNOMED
+    /// International, NLM).
     #[strum(to_string = "terminology")]
     Terminology,
+}
+
+impl SourceKind {
+    /// How strong a source of this kind is: [`Tier::Primary`] for labels, regulator
+    /// documents, original studies, meta-analyses, guidelines and terminology
+    /// authorities; [`Tier::Secondary`] for reviews and edited reference works;
+    /// [`Tier::Tertiary`] for everything else (news, manufacturer pages, web pages).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{SourceKind, Tier};
+    ///
+    /// assert_eq!(SourceKind::Label.tier(), Tier::Primary);
+    /// assert_eq!(SourceKind::Review.tier(), Tier::Secondary);
+    /// assert_eq!(SourceKind::Manufacturer.tier(), Tier::Tertiary);
+    /// ```
+    pub const fn tier(self) -> Tier {
+        match self {
+            SourceKind::Label
+            | SourceKind::Regulator
+            | SourceKind::Trial
+            | SourceKind::Observational
+            | SourceKind::Preclinical
+            | SourceKind::MetaAnalysis
+            | SourceKind::Guideline
+            | SourceKind::Terminology => Tier::Primary,
+            SourceKind::Review | SourceKind::ReferenceWork => Tier::Secondary,
+            SourceKind::Manufacturer | SourceKind::Article => Tier::Tertiary,
+        }
+    }
+
+    /// Whether a source of this kind is a scholarly paper, which must carry a DOI or a
+    /// PubMed id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::SourceKind;
+    ///
+    /// assert!(SourceKind::Trial.is_scholarly());
+    /// assert!(!SourceKind::Label.is_scholarly());
+    /// ```
+    pub const fn is_scholarly(self) -> bool {
+        matches!(
+            self,
+            SourceKind::Trial
+                | SourceKind::Observational
+                | SourceKind::Preclinical
+                | SourceKind::MetaAnalysis
+                | SourceKind::Review
+        )
+    }
+}
+
+/// How strong a source is, derived from its [`SourceKind`]. Ordered: the strongest
+/// tier is the greatest.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Tier;
+///
+/// assert!(Tier::Primary > Tier::Secondary && Tier::Secondary > Tier::Tertiary);
+/// assert_eq!(Tier::Primary.to_string(), "primary");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Tier {
+    /// News, manufacturer marketing and other web pages: never enough on their own.
+    #[strum(to_string = "tertiary")]
+    Tertiary,
+    /// Peer-reviewed reviews and edited reference works.
+    #[strum(to_string = "secondary")]
+    Secondary,
+    /// Labels, regulator documents, original studies, meta-analyses, guidelines and
+    /// terminology authorities.
+    #[strum(to_string = "primary")]
+    Primary,
 }
 
 /// One entry of the bibliography.
@@ -102,6 +206,16 @@ pub struct Source {
     doi: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pmid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    spl_set_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    spl_version: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    effective: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    read_via: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
 }
@@ -217,6 +331,91 @@ impl Source {
         self.pmid.as_deref()
     }
 
+    /// The tier of the source, from its kind (see [`SourceKind::tier`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Tier};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.source("LI-2010").unwrap().tier(), Tier::Primary);
+    /// assert_eq!(kb.source("SEED-ARTICLE").unwrap().tier(), Tier::Tertiary);
+    /// ```
+    pub fn tier(&self) -> Tier {
+        self.kind.tier()
+    }
+
+    /// The set id of a US Structured Product Label: the identity of a label across
+    /// its versions (DailyMed, FDALabel).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, SourceKind};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let labels = kb.sources().filter(|s| s.kind() == SourceKind::Label);
+    /// assert!(labels.into_iter().any(|s| s.spl_set_id().is_some()));
+    /// ```
+    pub fn spl_set_id(&self) -> Option<&str> {
+        self.spl_set_id.as_deref()
+    }
+
+    /// The version number of the US label that was read, with [`Source::spl_set_id`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.sources().any(|s| s.spl_version().is_some()));
+    /// ```
+    pub fn spl_version(&self) -> Option<u32> {
+        self.spl_version
+    }
+
+    /// The date the document took effect or was issued (a label's revision date, a
+    /// decision's date).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.sources().any(|s| s.effective().is_some()));
+    /// ```
+    pub fn effective(&self) -> Option<Date> {
+        self.effective
+    }
+
+    /// The document's own number at its issuer: an application or decision number
+    /// (`NDA 211243`), an EU procedure or product number (`EMEA/H/C/004535`), a REMS
+    /// id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.sources().any(|s| s.document().is_some()));
+    /// ```
+    pub fn document(&self) -> Option<&str> {
+        self.document.as_deref()
+    }
+
+    /// Where the text was actually read, when that was a copy of the original document
+    /// (the source is still the original; this says how it was reached).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// for s in kb.sources().filter(|s| s.read_via().is_some()) {
+    ///     assert!(s.read_via().unwrap().starts_with("http"));
+    /// }
+    /// ```
+    pub fn read_via(&self) -> Option<&str> {
+        self.read_via.as_deref()
+    }
+
     /// How the source was read, and what about it is uncertain.
     ///
     /// # Examples
@@ -229,7 +428,8 @@ impl Source {
         self.note.as_deref()
     }
 
-    /// The best link: the DOI resolver, else PubMed, else the URL.
+    /// The best link: the DOI resolver, else PubMed, else the URL, else the DailyMed
+    /// page of a US label's set id.
     ///
     /// # Examples
     ///
@@ -242,14 +442,23 @@ impl Source {
             Some(format!("https://doi.org/{doi}"))
         } else if let Some(pmid) = &self.pmid {
             Some(format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"))
+        } else if let Some(url) = &self.url {
+            Some(url.clone())
         } else {
-            self.url.clone()
+            self.spl_set_id
+                .as_ref()
+                .map(|id| format!("https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid={id}"))
         }
     }
 
-    /// Whether the source has at least one locator (URL, DOI or PMID).
+    /// Whether the source has at least one locator (URL, DOI, PMID, label set id or
+    /// document number).
     pub(crate) fn has_locator(&self) -> bool {
-        self.url.is_some() || self.doi.is_some() || self.pmid.is_some()
+        self.url.is_some()
+            || self.doi.is_some()
+            || self.pmid.is_some()
+            || self.spl_set_id.is_some()
+            || self.document.is_some()
     }
 }
 

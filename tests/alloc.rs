@@ -167,8 +167,8 @@ fn every_query_path_allocates_nothing() {
         for x in Risk::iter() {
             let r = kb.risk(x);
             black_box((r.id(), r.name(), r.aliases(), r.description(), r.course()));
-            black_box((r.onset(), r.duration(), r.frequencies(), r.agents()));
-            black_box((r.routes(), r.mitigation(), r.sources()));
+            black_box((r.onset(), r.duration(), r.frequencies(), r.applies()));
+            black_box((r.mitigation(), r.sources()));
             for a in Agent::iter() {
                 for route in Route::iter() {
                     black_box(r.applies_to(a, route));

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use strum::{EnumCount, IntoEnumIterator};
 
 mod common;
-use common::{first_difference, named_entities};
+use common::{first_difference, named_entities, route_timings, sourced_values};
 
 fn kb() -> &'static KnowledgeBase {
     KnowledgeBase::embedded()
@@ -41,137 +41,6 @@ fn embedded_data_loads() {
                 .unwrap_or_else(|| String::from("none in the serialised form (an index differs)"))
         );
     }
-}
-
-/// Every sourced value of the knowledge base, labelled, found through the public API.
-fn sourced_values<'a>(kb: &'a KnowledgeBase) -> Vec<(String, &'a [String])> {
-    let mut out: Vec<(String, &'a [String])> = Vec::new();
-    let mut push = |label: String, ids: &'a [String]| out.push((label, ids));
-
-    for a in kb.agents() {
-        let id = a.id().id();
-        push(format!("agent {id}"), a.sources());
-        for r in a.routes() {
-            push(
-                format!("agent {id} routes[{}]", r.route().id()),
-                r.sources(),
-            );
-        }
-        for (i, c) in a.codes().iter().enumerate() {
-            push(format!("agent {id} codes[{i}]"), c.sources());
-        }
-        if let Some(cs) = a.controlled_substance() {
-            push(format!("agent {id} controlled_substance"), cs.sources());
-        }
-        for (i, r) in a.regulatory().iter().enumerate() {
-            push(format!("agent {id} regulatory[{i}]"), r.sources());
-        }
-    }
-    let m = kb.mechanism();
-    push(
-        String::from("mechanism qualification"),
-        m.qualification().sources(),
-    );
-    for s in m.steps() {
-        push(format!("mechanism step {}", s.id()), s.sources());
-    }
-    for r in kb.routes() {
-        let id = r.id().id();
-        push(format!("route {id}"), r.sources());
-        for (i, c) in r.codes().iter().enumerate() {
-            push(format!("route {id} codes[{i}]"), c.sources());
-        }
-        if let Some(b) = r.bioavailability() {
-            push(format!("route {id} bioavailability"), b.sources());
-        }
-        for (field, t) in route_timings(r) {
-            if let Some(t) = t {
-                push(format!("route {id} {field}"), t.sources());
-            }
-        }
-        if let Some(p) = r.protocol() {
-            push(format!("route {id} protocol"), p.sources());
-        }
-        if let Some(s) = r.setting() {
-            push(format!("route {id} setting"), s.sources());
-        }
-        if let Some(p) = r.prevalence() {
-            push(format!("route {id} prevalence"), p.sources());
-        }
-    }
-    for g in kb.groups() {
-        push(format!("group {}", g.id().id()), g.sources());
-    }
-    for c in kb.conditions() {
-        let id = c.id().id();
-        push(format!("condition {id}"), c.sources());
-        for (i, code) in c.codes().iter().enumerate() {
-            push(format!("condition {id} codes[{i}]"), code.sources());
-        }
-    }
-    for ind in kb.indications() {
-        let key = ind.key();
-        push(format!("indication {key}"), ind.sources());
-        for (i, r) in ind.regulatory().iter().enumerate() {
-            push(format!("indication {key} regulatory[{i}]"), r.sources());
-        }
-    }
-    for b in kb.benefits() {
-        let id = b.id().id();
-        push(format!("benefit {id}"), b.sources());
-        if let Some(t) = b.time_scale() {
-            push(format!("benefit {id} time_scale"), t.sources());
-        }
-        for (i, q) in b.qualifications().iter().enumerate() {
-            push(format!("benefit {id} qualifications[{i}]"), q.sources());
-        }
-    }
-    for r in kb.risks() {
-        let id = r.id().id();
-        push(format!("risk {id}"), r.sources());
-        if let Some(t) = r.onset() {
-            push(format!("risk {id} onset"), t.sources());
-        }
-        if let Some(t) = r.duration() {
-            push(format!("risk {id} duration"), t.sources());
-        }
-        for (i, f) in r.frequencies().iter().enumerate() {
-            push(format!("risk {id} frequencies[{i}]"), f.sources());
-        }
-        if let Some(m) = r.mitigation() {
-            push(format!("risk {id} mitigation"), m.sources());
-        }
-    }
-    for agent in Agent::iter() {
-        for (i, c) in kb.contraindications(agent).enumerate() {
-            push(format!("contraindication {}[{i}]", agent.id()), c.sources());
-        }
-        for (i, m) in kb.monitoring(agent).enumerate() {
-            push(
-                format!("monitoring {}[{i}] ({})", agent.id(), m.kind()),
-                m.sources(),
-            );
-            if let Some(t) = m.timing() {
-                push(
-                    format!("monitoring {}[{i}] timing", agent.id()),
-                    t.sources(),
-                );
-            }
-        }
-    }
-    out
-}
-
-fn route_timings(r: &ketamine_therapy::RouteRecord) -> [(&'static str, Option<&Timing>); 7] {
-    [
-        ("acute_onset", r.acute_onset()),
-        ("acute_peak", r.acute_peak()),
-        ("acute_duration", r.acute_duration()),
-        ("antidepressant_onset", r.antidepressant_onset()),
-        ("antidepressant_duration", r.antidepressant_duration()),
-        ("session", r.session()),
-        ("observation", r.observation()),
-    ]
 }
 
 /// Every timing of the knowledge base, labelled.
@@ -238,11 +107,12 @@ fn every_citation_resolves_and_every_fact_is_sourced() {
     let facts = sourced_values(kb);
     let mut cited: BTreeSet<String> = BTreeSet::new();
     let mut problems = Vec::new();
-    for (label, ids) in &facts {
+    for fact in &facts {
+        let (label, ids) = (&fact.label, fact.sources);
         if ids.is_empty() {
             problems.push(format!("{label}: empty sources"));
         }
-        for id in *ids {
+        for id in ids {
             if kb.source(id).is_none() {
                 problems.push(format!("{label}: unknown source `{id}`"));
             }
@@ -780,8 +650,22 @@ fn queries_agree_with_record_fields() {
             let got: Vec<Risk> = kb.risks_for(a, r).map(|x| x.id()).collect();
             let expected: Vec<Risk> = kb
                 .risks()
-                .filter(|x| a.is_none_or(|a| x.agents().contains(&a)))
-                .filter(|x| r.is_none_or(|r| x.routes().contains(&r)))
+                .filter(|x| {
+                    // Recomputed from the scopes and the agents' own routes.
+                    x.applies().iter().any(|s| {
+                        let given: Vec<Route> = kb
+                            .agent(s.agent())
+                            .routes()
+                            .iter()
+                            .map(|g| g.route())
+                            .collect();
+                        a.is_none_or(|a| s.agent() == a)
+                            && given.iter().any(|g| {
+                                r.is_none_or(|r| *g == r)
+                                    && s.routes().is_none_or(|only| only.contains(g))
+                            })
+                    })
+                })
                 .map(|x| x.id())
                 .collect();
             assert_eq!(got, expected, "risks_for({a:?}, {r:?})");

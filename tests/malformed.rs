@@ -20,13 +20,13 @@
 //! }
 //! ```
 //!
-//! * `files`: copies of the eight `data/*.json` files, named `data/<name>` as in the
+//! * `files`: copies of the `data/*.json` files, named `data/<name>` as in the
 //!   embedded set, edited in memory and loaded with `KnowledgeBase::from_json_files`.
 //!   Edits: `{"file", "pointer", "set": value}` (replace, add an object key, or append
 //!   with `/-`), `{"file", "pointer", "remove": true}`,
 //!   `{"file", "pointer", "copy_from": pointer, "from_file"?}` and
 //!   `{"file", "replace_text": {"find", "with"}}` (first occurrence, on the text).
-//! * `bundle`: all eight files merged into one JSON object, serialised, edited as bytes
+//! * `bundle`: all data files merged into one JSON object, serialised, edited as bytes
 //!   (`{"prepend_hex"}`, `{"append_text"}`, `{"replace_text": {"find", "with" | "with_hex"}}`)
 //!   and loaded with `KnowledgeBase::from_json_bytes("bundle.json", ..)`.
 //! * `overlay`: the case's own `overlay.json`, applied with
@@ -49,16 +49,12 @@ use ketamine_therapy::{Entity, KnowledgeBase, LoadError, MAX_FILE_BYTES, Route, 
 use serde_json::Value;
 
 /// The data files in the embedded load order.
-const DATA_FILES: [&str; 8] = [
-    "sources.json",
-    "agents.json",
-    "routes.json",
-    "conditions.json",
-    "indications.json",
-    "benefits.json",
-    "risks.json",
-    "safety.json",
-];
+/// The data files in the embedded load order, without their `data/` prefix.
+fn data_files() -> impl Iterator<Item = &'static str> {
+    KnowledgeBase::embedded_files()
+        .iter()
+        .map(|(name, _)| name.strip_prefix("data/").unwrap_or(name))
+}
 
 /// The cases the catalogue must hold (issue 3); more may be added freely.
 const REQUIRED_CASES: [&str; 32] = [
@@ -131,18 +127,22 @@ fn data_text(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The eight data files merged into one document (their sections do not overlap).
+/// The data files merged into one document (a section in several files, such as
+/// `sources`, is concatenated).
 fn bundle() -> Vec<u8> {
     let mut all = serde_json::Map::new();
-    for name in DATA_FILES {
+    for name in data_files() {
         let Value::Object(sections) = serde_json::from_str(&data_text(name)).unwrap() else {
             panic!("{name} is not a JSON object");
         };
         for (section, value) in sections {
-            assert!(
-                all.insert(section.clone(), value).is_none(),
-                "{section} twice"
-            );
+            match (all.get_mut(&section), value) {
+                (Some(Value::Array(items)), Value::Array(more)) => items.extend(more),
+                (None, value) => {
+                    all.insert(section, value);
+                }
+                _ => panic!("{section} twice"),
+            }
         }
     }
     serde_json::to_vec_pretty(&Value::Object(all)).unwrap()
@@ -328,14 +328,12 @@ fn replace_first(bytes: &mut Vec<u8>, find: &[u8], with: &[u8]) {
 
 /// Applies the edits of a `files` case and loads the result.
 fn load_files(case: &Value) -> (Result<KnowledgeBase, LoadError>, Vec<u8>) {
-    let mut docs: Vec<(String, Doc)> = DATA_FILES
-        .iter()
+    let mut docs: Vec<(String, Doc)> = data_files()
         .map(|name| (format!("data/{name}"), Doc::Text(data_text(name))))
         .collect();
     let index = |name: &str| {
-        DATA_FILES
-            .iter()
-            .position(|f| *f == name)
+        data_files()
+            .position(|f| f == name)
             .unwrap_or_else(|| panic!("no data file `{name}`"))
     };
     for edit in case["edits"].as_array().expect("`edits` list") {
@@ -604,8 +602,7 @@ fn every_case_produces_its_error() {
 /// The unmutated inputs load: each failure above comes from its mutation.
 #[test]
 fn unmutated_inputs_load() {
-    let files: Vec<(String, String)> = DATA_FILES
-        .iter()
+    let files: Vec<(String, String)> = data_files()
         .map(|n| (format!("data/{n}"), data_text(n)))
         .collect();
     let kb = KnowledgeBase::from_json_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))

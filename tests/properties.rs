@@ -400,25 +400,13 @@ proptest! {
 
 /// The data files in the embedded load order, named as the embedded set names them.
 static DATA: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    [
-        "sources.json",
-        "agents.json",
-        "routes.json",
-        "conditions.json",
-        "indications.json",
-        "benefits.json",
-        "risks.json",
-        "safety.json",
-    ]
-    .iter()
-    .map(|name| {
-        let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
-        (
-            format!("data/{name}"),
-            std::fs::read_to_string(path).unwrap(),
-        )
-    })
-    .collect()
+    KnowledgeBase::embedded_files()
+        .iter()
+        .map(|(name, _)| {
+            let path = format!("{}/{name}", env!("CARGO_MANIFEST_DIR"));
+            ((*name).to_owned(), std::fs::read_to_string(path).unwrap())
+        })
+        .collect()
 });
 
 /// The data set as one document, for `from_json_bytes`.
@@ -713,7 +701,7 @@ fn check_loaded(kb: &KnowledgeBase) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(config(LOADER_CASES))]
 
-    /// One of the eight data files mutated; loaded with `from_json_files`.
+    /// One of the data files mutated; loaded with `from_json_files`.
     #[test]
     fn loader_survives_mutated_files(
         file in 0usize..8,

@@ -64,11 +64,10 @@ fn free_triple(kb: &KnowledgeBase) -> (Condition, Agent, Route) {
 fn risk_slot(kb: &KnowledgeBase) -> (Risk, Agent, Route) {
     kb.risks()
         .find_map(|risk| {
-            risk.agents().iter().find_map(|a| {
-                risk.routes()
-                    .iter()
-                    .find(|r| kb.agent(*a).is_given_by(**r))
-                    .map(|r| (risk.id(), *a, *r))
+            risk.applies().iter().find_map(|s| {
+                Route::iter()
+                    .find(|r| risk.applies_to(s.agent(), *r))
+                    .map(|r| (risk.id(), s.agent(), r))
             })
         })
         .expect("some risk has a valid (agent, route)")

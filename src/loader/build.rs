@@ -16,8 +16,9 @@ use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, folded_key};
 use crate::values::Sourced;
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, Entity, GroupRecord, Indication, Mechanism, Monitoring, Risk, RiskRecord,
-    Route, RouteRecord, Source,
+    Contraindication, Entity, GroupRecord, Indication, Interactant, InteractantRecord, Interaction,
+    Mechanism, Monitoring, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord,
+    Source,
 };
 
 /// Validates a draft and builds the knowledge base with all its indices.
@@ -26,7 +27,10 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     let sources = take_sources(&mut draft)?;
     let ids = SourceIds::new(&sources);
     let (mech_file, mechanism) = take_mechanism(&mut draft)?;
-    let t = Tables::take(&mut draft)?;
+    let mut t = Tables::take(&mut draft)?;
+    for risk in &mut t.risks {
+        risk.resolve(&t.agents);
+    }
     check_mechanism(
         &Checker::new(
             draft.file(mech_file),
@@ -46,6 +50,16 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     check_risks(&draft, &ids, &t)?;
     check_indications(&draft, &ids, &t.agents)?;
     check_safety(&draft, &ids, &t.agents)?;
+    for (record, file) in t.interactants.iter().zip(t.interactant_files) {
+        let c = Checker::new(draft.file(file), record.id().id(), Some(&ids));
+        check_named(&c, record, record.description(), record)?;
+        for (i, example) in record.examples().iter().enumerate() {
+            c.text(Field::item("examples", i), example)?;
+        }
+    }
+    check_interactions(&draft, &ids)?;
+    check_populations(&draft, &ids)?;
+    check_regimens(&draft, &ids, &t.agents)?;
     let names = name_index(&draft, &t)?;
     drop(ids);
     Ok(assemble(draft, sources, mechanism, t, names))
@@ -151,6 +165,8 @@ struct Tables {
     benefit_files: [usize; Benefit::COUNT],
     risks: [RiskRecord; Risk::COUNT],
     risk_files: [usize; Risk::COUNT],
+    interactants: [InteractantRecord; Interactant::COUNT],
+    interactant_files: [usize; Interactant::COUNT],
 }
 
 impl Tables {
@@ -161,6 +177,7 @@ impl Tables {
         let conditions = std::mem::take(&mut draft.conditions);
         let benefits = std::mem::take(&mut draft.benefits);
         let risks = std::mem::take(&mut draft.risks);
+        let interactants = std::mem::take(&mut draft.interactants);
         let (agents, agent_files) = table(
             draft,
             Agent::ALL,
@@ -202,6 +219,14 @@ impl Tables {
             "benefits",
         )?;
         let (risks, risk_files) = table(draft, Risk::ALL, risks, RiskRecord::id, "risk", "risks")?;
+        let (interactants, interactant_files) = table(
+            draft,
+            Interactant::ALL,
+            interactants,
+            InteractantRecord::id,
+            "interactant",
+            "interactants",
+        )?;
         Ok(Tables {
             agents,
             agent_files,
@@ -215,6 +240,8 @@ impl Tables {
             benefit_files,
             risks,
             risk_files,
+            interactants,
+            interactant_files,
         })
     }
 
@@ -227,6 +254,7 @@ impl Tables {
         named.extend(with_files(&self.condition_files, &self.conditions));
         named.extend(with_files(&self.benefit_files, &self.benefits));
         named.extend(with_files(&self.risk_files, &self.risks));
+        named.extend(with_files(&self.interactant_files, &self.interactants));
         named
     }
 }
@@ -322,6 +350,23 @@ fn check_agents(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Lo
             c.cites("controlled_substance", cs)?;
         }
         c.regulatory(record.regulatory())?;
+        for (i, review) in record.reviewed().iter().enumerate() {
+            let field = Field::item("reviewed", i);
+            c.opt_text(field.child("note"), review.note())?;
+            c.cites(field, review)?;
+            if record
+                .reviewed()
+                .iter()
+                .take(i)
+                .any(|r| r.topic() == review.topic())
+            {
+                return Err(c.invalid(
+                    field.child("topic"),
+                    format!("topic `{}` is reviewed twice", review.topic()),
+                    "each topic at most once per agent",
+                ));
+            }
+        }
     }
     Ok(())
 }
@@ -396,8 +441,7 @@ fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Loa
         check_named(&c, record, record.description(), record)?;
         c.timing("onset", record.onset())?;
         c.timing("duration", record.duration())?;
-        c.non_empty("agents", record.agents(), "at least one agent")?;
-        c.non_empty("routes", record.routes(), "at least one route")?;
+        check_scopes(&c, record)?;
         for (i, f) in record.frequencies().iter().enumerate() {
             let field = Field::item("frequencies", i);
             check_frequency(&c, field, f)?;
@@ -492,6 +536,129 @@ fn check_safety(
     Ok(())
 }
 
+/// A risk's scopes: at least one; routes only, and then non-empty, for an observed risk.
+fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
+    c.non_empty("applies", record.applies(), "at least one agent scope")?;
+    for (i, scope) in record.applies().iter().enumerate() {
+        let field = Field::item("applies", i);
+        match (scope.basis().holds_on_every_route(), scope.routes()) {
+            (true, Some(_)) => {
+                return Err(c.invalid(
+                    field.child("routes"),
+                    format!("a `{}` lists routes", scope.basis()),
+                    "no `routes` for a label warning, label adverse reaction or class effect: it holds on every route of the agent",
+                ));
+            }
+            (false, None) => {
+                return Err(c.invalid(
+                    field.child("routes"),
+                    String::from("an observed risk names no route"),
+                    "the routes on which the risk was observed",
+                ));
+            }
+            (false, Some(routes)) => {
+                c.non_empty(field.child("routes"), routes, "at least one route")?;
+            }
+            (true, None) => {}
+        }
+        c.cites(field, scope)?;
+    }
+    Ok(())
+}
+
+/// Interactions: the agent and interactant exist by type; texts and sources.
+fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
+    for (file, item) in &draft.interactions {
+        let c = Checker::new(
+            draft.file(*file),
+            format!(
+                "interaction {}/{}",
+                item.agent().id(),
+                item.interactant().id()
+            ),
+            Some(ids),
+        );
+        c.text("effect", item.effect())?;
+        c.text("management", item.management())?;
+        c.cites("", item)?;
+    }
+    Ok(())
+}
+
+fn check_populations(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
+    for (file, item) in &draft.populations {
+        let c = Checker::new(
+            draft.file(*file),
+            format!(
+                "population {}/{}",
+                item.agent().id(),
+                item.population().id()
+            ),
+            Some(ids),
+        );
+        c.text("text", item.text())?;
+        c.cites("", item)?;
+    }
+    Ok(())
+}
+
+/// Regimens: a route the agent is given by, a valid dose range, a jurisdiction exactly
+/// when the regimen is labelled.
+fn check_regimens(
+    draft: &Draft,
+    ids: &SourceIds<'_>,
+    agents: &[AgentRecord; Agent::COUNT],
+) -> Result<(), LoadError> {
+    for (file, item) in &draft.regimens {
+        let c = Checker::new(
+            draft.file(*file),
+            format!(
+                "regimen {}/{}/{}",
+                item.agent().id(),
+                item.route().id(),
+                item.condition().map_or("anaesthesia", |x| x.id())
+            ),
+            Some(ids),
+        );
+        c.route_for_agent("route", item.agent().pick(agents), item.route())?;
+        let dose = item.dose();
+        for (end, value) in [("min", dose.min()), ("max", dose.max())] {
+            if !(value.is_finite() && value > 0.0) {
+                return Err(c.invalid(
+                    Field::from("dose").child(end),
+                    format!("{value} is not a dose"),
+                    "a positive, finite number",
+                ));
+            }
+        }
+        if dose.min() > dose.max() {
+            return Err(c.inverted(Field::from("dose"), dose.min(), dose.max()));
+        }
+        c.text("schedule", item.schedule())?;
+        c.text("population", item.population())?;
+        c.opt_text("note", item.note())?;
+        c.timing("administration", item.administration())?;
+        c.timing("duration", item.duration())?;
+        if item.basis().is_labelled() != item.jurisdiction().is_some() {
+            return Err(c.invalid(
+                "jurisdiction",
+                format!(
+                    "a `{}` regimen {} a jurisdiction",
+                    item.basis(),
+                    if item.jurisdiction().is_some() {
+                        "has"
+                    } else {
+                        "lacks"
+                    }
+                ),
+                "a jurisdiction exactly when the basis is `label`",
+            ));
+        }
+        c.cites("", item)?;
+    }
+    Ok(())
+}
+
 /// A name or alias with where it came from: (folded key, order of appearance, file,
 /// entity, field, text as written).
 type Keyed<'a> = (Box<str>, usize, usize, Entity, &'static str, &'a str);
@@ -571,6 +738,16 @@ fn assemble(
     contraindications.sort_by_key(Contraindication::agent);
     let mut monitoring: Vec<Monitoring> = draft.monitoring.into_iter().map(|(_, m)| m).collect();
     monitoring.sort_by_key(Monitoring::agent);
+    // Sorted by agent (stable: the data's order within an agent is kept), so that one
+    // agent's records are a slice.
+    let mut interactions: Vec<Interaction> =
+        draft.interactions.into_iter().map(|(_, x)| x).collect();
+    interactions.sort_by_key(Interaction::agent);
+    let mut populations: Vec<PopulationGuidance> =
+        draft.populations.into_iter().map(|(_, x)| x).collect();
+    populations.sort_by_key(|p| (p.agent(), p.population()));
+    let mut regimens: Vec<Regimen> = draft.regimens.into_iter().map(|(_, x)| x).collect();
+    regimens.sort_by_key(|r| (r.agent(), r.condition(), r.route(), r.phase()));
     let index = index(&indications, &t, names);
     KnowledgeBase {
         sources,
@@ -584,6 +761,10 @@ fn assemble(
         risks: t.risks,
         contraindications,
         monitoring,
+        interactants: t.interactants,
+        interactions,
+        populations,
+        regimens,
         index,
     }
 }
@@ -637,9 +818,11 @@ fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
             let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
             t.risks
                 .iter()
-                .filter(|x| {
-                    agent.is_none_or(|a| x.agents().contains(&a))
-                        && route.is_none_or(|r| x.routes().contains(&r))
+                .filter(|x| match (agent, route) {
+                    (Some(a), Some(r)) => x.applies_to(a, r),
+                    (Some(a), None) => Route::iter().any(|r| x.applies_to(a, r)),
+                    (None, Some(r)) => Agent::iter().any(|a| x.applies_to(a, r)),
+                    (None, None) => true,
                 })
                 .map(RiskRecord::id)
                 .collect()

@@ -1,6 +1,7 @@
 //! Field checks: every error names the file, record and field.
 
 use std::collections::HashMap;
+use strum::IntoEnumIterator;
 
 use crate::AgentRecord;
 use crate::Route;
@@ -239,7 +240,12 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    fn inverted(&self, field: Field<'_>, min: impl ToString, max: impl ToString) -> LoadError {
+    pub(super) fn inverted(
+        &self,
+        field: Field<'_>,
+        min: impl ToString,
+        max: impl ToString,
+    ) -> LoadError {
         LoadError::InvertedRange {
             file: self.file.to_owned(),
             record: self.record.to_string(),
@@ -351,18 +357,21 @@ pub(super) fn check_frequency_scope(
     if risk.applies_to(f.agent(), f.route()) {
         return Ok(());
     }
-    let (field, value, valid) = if risk.agents().contains(&f.agent()) {
-        let valid: Vec<&str> = risk.routes().iter().map(|r| r.id()).collect();
-        ("route", f.route().id(), valid)
+    let routes: Vec<&str> = Route::iter()
+        .filter(|r| risk.applies_to(f.agent(), *r))
+        .map(|r| r.id())
+        .collect();
+    let (field, value, valid) = if routes.is_empty() {
+        let agents: Vec<&str> = risk.applies().iter().map(|s| s.agent().id()).collect();
+        ("agent", f.agent().id(), agents)
     } else {
-        let valid: Vec<&str> = risk.agents().iter().map(|a| a.id()).collect();
-        ("agent", f.agent().id(), valid)
+        ("route", f.route().id(), routes)
     };
     Err(c.invalid(
         prefix.child(field),
-        format!("`{value}` is not among the risk's own {field}s"),
+        format!("`{value}` is outside the risk's reach (its `applies`)"),
         &format!(
-            "one of: {} (or add it to the risk's `{field}s`)",
+            "one of: {} (or add a scope for it to the risk's `applies`)",
             valid.join(", ")
         ),
     ))

@@ -12,7 +12,8 @@ use crate::lookup::{Named, folded_key};
 use crate::values::PercentRange;
 use crate::{
     Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
-    Indication, Mechanism, Monitoring, Risk, RiskRecord, Route, RouteRecord, Source,
+    Indication, InteractantRecord, Interaction, Mechanism, Monitoring, PopulationGuidance, Regimen,
+    Risk, RiskRecord, Route, RouteRecord, Source,
 };
 
 fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
@@ -69,6 +70,14 @@ pub(super) struct DataFile {
     contraindications: Vec<Contraindication>,
     #[serde(default)]
     monitoring: Vec<Monitoring>,
+    #[serde(default)]
+    interactants: Vec<InteractantRecord>,
+    #[serde(default)]
+    interactions: Vec<Interaction>,
+    #[serde(default)]
+    populations: Vec<PopulationGuidance>,
+    #[serde(default)]
+    dosing: Vec<Regimen>,
 }
 
 /// An overlay file: additions to an existing knowledge base.
@@ -83,6 +92,12 @@ pub(super) struct OverlayFile {
     pub(super) contraindications: Vec<Contraindication>,
     #[serde(default)]
     pub(super) monitoring: Vec<Monitoring>,
+    #[serde(default)]
+    pub(super) interactions: Vec<Interaction>,
+    #[serde(default)]
+    pub(super) populations: Vec<PopulationGuidance>,
+    #[serde(default)]
+    pub(super) dosing: Vec<Regimen>,
     #[serde(default)]
     pub(super) risk_frequencies: Vec<RiskFrequency>,
     #[serde(default)]
@@ -130,6 +145,10 @@ pub(super) struct Draft {
     pub(super) risks: Vec<(usize, RiskRecord)>,
     pub(super) contraindications: Vec<(usize, Contraindication)>,
     pub(super) monitoring: Vec<(usize, Monitoring)>,
+    pub(super) interactants: Vec<(usize, InteractantRecord)>,
+    pub(super) interactions: Vec<(usize, Interaction)>,
+    pub(super) populations: Vec<(usize, PopulationGuidance)>,
+    pub(super) regimens: Vec<(usize, Regimen)>,
 }
 
 /// Tags records with the index of their file.
@@ -153,6 +172,10 @@ impl Draft {
         self.contraindications
             .extend(tagged(f, data.contraindications));
         self.monitoring.extend(tagged(f, data.monitoring));
+        self.interactants.extend(tagged(f, data.interactants));
+        self.interactions.extend(tagged(f, data.interactions));
+        self.populations.extend(tagged(f, data.populations));
+        self.regimens.extend(tagged(f, data.dosing));
     }
 
     /// A draft holding the records of an existing knowledge base, attributed to [`BASE`].
@@ -173,6 +196,10 @@ impl Draft {
             risks: tag(&kb.risks),
             contraindications: tag(&kb.contraindications),
             monitoring: tag(&kb.monitoring),
+            interactants: tag(&kb.interactants),
+            interactions: tag(&kb.interactions),
+            populations: tag(&kb.populations),
+            regimens: tag(&kb.regimens),
         }
     }
 
@@ -192,6 +219,7 @@ impl Draft {
             Entity::Condition(_) => find(&mut self.conditions, entity),
             Entity::Benefit(_) => find(&mut self.benefits, entity),
             Entity::Risk(_) => find(&mut self.risks, entity),
+            Entity::Interactant(_) => find(&mut self.interactants, entity),
         }
     }
 
@@ -206,6 +234,7 @@ impl Draft {
             .chain(each(&self.conditions))
             .chain(each(&self.benefits))
             .chain(each(&self.risks))
+            .chain(each(&self.interactants))
     }
 
     /// The folded keys of every name and alias already in the draft.

@@ -28,8 +28,9 @@ use crate::error::LoadError;
 use crate::lookup::NameIndex;
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, GroupRecord, Indication, Mechanism, Monitoring, Risk, RiskRecord, Route,
-    RouteRecord, Source,
+    Contraindication, GroupRecord, Indication, Interactant, InteractantRecord, Interaction,
+    Mechanism, Monitoring, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord,
+    Source,
 };
 
 /// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
@@ -37,8 +38,9 @@ use crate::{
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The embedded data files, as `(name, text)`, in load order.
-const EMBEDDED_FILES: [(&str, &str); 8] = [
+const EMBEDDED_FILES: [(&str, &str); 12] = [
     ("data/sources.json", include_str!("../../data/sources.json")),
+    ("data/labels.json", include_str!("../../data/labels.json")),
     ("data/agents.json", include_str!("../../data/agents.json")),
     ("data/routes.json", include_str!("../../data/routes.json")),
     (
@@ -55,6 +57,15 @@ const EMBEDDED_FILES: [(&str, &str); 8] = [
     ),
     ("data/risks.json", include_str!("../../data/risks.json")),
     ("data/safety.json", include_str!("../../data/safety.json")),
+    (
+        "data/interactions.json",
+        include_str!("../../data/interactions.json"),
+    ),
+    (
+        "data/populations.json",
+        include_str!("../../data/populations.json"),
+    ),
+    ("data/dosing.json", include_str!("../../data/dosing.json")),
 ];
 
 /// What base records are attributed to in errors raised while loading an overlay.
@@ -106,6 +117,13 @@ pub struct KnowledgeBase {
     pub(crate) risks: [RiskRecord; Risk::COUNT],
     pub(crate) contraindications: Vec<Contraindication>,
     pub(crate) monitoring: Vec<Monitoring>,
+    pub(crate) interactants: [InteractantRecord; Interactant::COUNT],
+    /// Sorted by agent.
+    pub(crate) interactions: Vec<Interaction>,
+    /// Sorted by agent, then population.
+    pub(crate) populations: Vec<PopulationGuidance>,
+    /// Sorted by agent, then condition, route and phase.
+    pub(crate) regimens: Vec<Regimen>,
     pub(crate) index: Index,
 }
 

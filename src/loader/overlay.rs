@@ -21,6 +21,7 @@ fn resolve_entity(kind: &str, id: &str) -> Option<Entity> {
         "condition" => find(Condition::ALL, id),
         "benefit" => find(Benefit::ALL, id),
         "risk" => find(Risk::ALL, id),
+        "interactant" => find(crate::Interactant::ALL, id),
         _ => None,
     }
 }
@@ -41,6 +42,9 @@ pub(super) fn apply_overlay(
         indications,
         contraindications,
         monitoring,
+        interactions,
+        populations,
+        dosing,
         risk_frequencies,
         aliases,
         replaces,
@@ -59,6 +63,9 @@ pub(super) fn apply_overlay(
     merge_indications(draft, f, file, indications, &mut allow)?;
     draft.contraindications.extend(tagged(f, contraindications));
     draft.monitoring.extend(tagged(f, monitoring));
+    draft.interactions.extend(tagged(f, interactions));
+    draft.populations.extend(tagged(f, populations));
+    draft.regimens.extend(tagged(f, dosing));
     add_risk_frequencies(draft, file, risk_frequencies)?;
     add_aliases(draft, file, aliases)?;
     if let Some(i) = replaced.iter().position(|used| !used) {
@@ -192,7 +199,7 @@ fn add_aliases(
         let Some(entity) = resolve_entity(&addition.entity, &addition.id) else {
             return Err(c.invalid(
                 if resolve_entity(&addition.entity, "").is_none()
-                    && !["agent", "route", "group", "condition", "benefit", "risk"]
+                    && !["agent", "route", "group", "condition", "benefit", "risk", "interactant"]
                         .contains(&addition.entity.as_str())
                 {
                     "entity"
@@ -200,7 +207,7 @@ fn add_aliases(
                     "id"
                 },
                 format!("no {} has the id `{}`", addition.entity, addition.id),
-                "`entity` one of agent, route, group, condition, benefit, risk, and `id` a snake-case id of that kind, such as \"intravenous\"",
+                "`entity` one of agent, route, group, condition, benefit, risk, interactant, and `id` a snake-case id of that kind, such as \"intravenous\"",
             ));
         };
         c.text("alias", &addition.alias)?;

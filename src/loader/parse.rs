@@ -127,7 +127,7 @@ fn record_and_field(value: &serde_json::Value, path: &str) -> (String, String) {
 
 /// Whether `name` is a section of a data or overlay file.
 fn is_section(name: &str) -> bool {
-    const SECTIONS: [&str; 14] = [
+    const SECTIONS: [&str; 18] = [
         "sources",
         "agents",
         "mechanism",
@@ -139,6 +139,10 @@ fn is_section(name: &str) -> bool {
         "risks",
         "contraindications",
         "monitoring",
+        "interactants",
+        "interactions",
+        "populations",
+        "dosing",
         "risk_frequencies",
         "aliases",
         "replaces",
