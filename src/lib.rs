@@ -86,6 +86,7 @@ mod query;
 mod risks;
 mod routes;
 mod sources;
+mod text;
 mod values;
 
 pub use agents::{
