@@ -5,6 +5,7 @@ use std::fmt;
 use strum::IntoEnumIterator;
 
 use crate::Entity;
+use crate::text::{clip, clip_long, echo, kept};
 use crate::{Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route};
 
 /// Which identity enum a [`ParseIdError`] was parsing.
@@ -47,7 +48,8 @@ pub enum IdKind {
 
 /// A text that is not a name, alias or id of the enum being parsed.
 ///
-/// Its `Display` lists the valid canonical names.
+/// Its `Display` echoes a short prefix of the input (control and invisible characters
+/// escaped) and lists the valid canonical names.
 ///
 /// # Examples
 ///
@@ -68,7 +70,7 @@ impl ParseIdError {
     pub(crate) fn new(kind: IdKind, input: &str) -> Self {
         ParseIdError {
             kind,
-            input: input.to_owned(),
+            input: kept(input),
         }
     }
 
@@ -85,7 +87,7 @@ impl ParseIdError {
         self.kind
     }
 
-    /// The text that did not parse.
+    /// The text that did not parse (its first 256 bytes, if it was longer).
     ///
     /// # Examples
     ///
@@ -117,7 +119,8 @@ impl fmt::Display for ParseIdError {
         write!(
             f,
             "unknown {} `{}`; expected one of: ",
-            self.kind, self.input
+            self.kind,
+            echo(&self.input)
         )?;
         match self.kind {
             IdKind::Agent => join(f, Agent::iter()),
@@ -158,12 +161,12 @@ pub struct LookupError {
 impl LookupError {
     pub(crate) fn new(input: &str, suggestions: [Option<Entity>; 3]) -> Self {
         LookupError {
-            input: input.to_owned(),
+            input: kept(input),
             suggestions,
         }
     }
 
-    /// The text that was looked up.
+    /// The text that was looked up (its first 256 bytes, if it was longer).
     ///
     /// # Examples
     ///
@@ -193,7 +196,7 @@ impl fmt::Display for LookupError {
         write!(
             f,
             "no agent, route, condition, group, benefit or risk is called `{}`",
-            self.input
+            echo(&self.input)
         )?;
         if self.suggestions.iter().any(Option::is_some) {
             f.write_str("; did you mean: ")?;
@@ -208,7 +211,9 @@ impl std::error::Error for LookupError {}
 
 /// Bad data: what was wrong, in which file, record and field, and what would be valid.
 ///
-/// Every variant's `Display` starts with the file name. A record is named by its id
+/// Every variant's `Display` starts with the file name (or directory). Text taken from
+/// the input (names, ids, paths) is echoed as a short prefix with control and
+/// invisible characters escaped, so a whole message stays under 1 KiB. A record is named by its id
 /// (`intravenous`, `KETALAR-PI`, `ptsd/racemic_ketamine/intravenous`), or by its
 /// section and index where the record has no readable id.
 ///
@@ -442,6 +447,21 @@ pub enum LoadError {
         /// What would be valid.
         expected: String,
     },
+    /// A file or overlay whose top-level JSON value is not an object.
+    #[error("{file}: expected a JSON object at the top level, found {found}")]
+    NotAnObject {
+        /// The file.
+        file: String,
+        /// The JSON type found: `an array`, `a string`, `a number`, `a boolean`, `null`.
+        found: String,
+    },
+    /// A directory given to [`KnowledgeBase::from_json_dir`](crate::KnowledgeBase::from_json_dir)
+    /// that holds no `*.json` file.
+    #[error("{dir}: the directory holds no *.json data file")]
+    EmptyDirectory {
+        /// The directory.
+        dir: String,
+    },
     /// A data file could not be read from disk.
     #[error("{file}: could not be read: {message}")]
     Io {
@@ -450,4 +470,129 @@ pub enum LoadError {
         /// The operating system's message.
         message: String,
     },
+}
+
+impl LoadError {
+    /// The same error with every text field bounded: input echoed as a short prefix
+    /// with hidden characters escaped, so that the message stays under 1 KiB.
+    pub(crate) fn bounded(mut self) -> Self {
+        match &mut self {
+            LoadError::InvalidUtf8 { file, .. }
+            | LoadError::ByteOrderMark { file }
+            | LoadError::TooLarge { file, .. }
+            | LoadError::EmptyDirectory { dir: file } => clip(file),
+            LoadError::Syntax { file, message, .. } | LoadError::Io { file, message } => {
+                clip(file);
+                clip_long(message);
+            }
+            LoadError::NotAnObject { file, found } => {
+                clip(file);
+                clip(found);
+            }
+            LoadError::Schema {
+                file,
+                record,
+                field,
+                message,
+                ..
+            } => {
+                clip_all([file, record, field]);
+                clip_long(message);
+            }
+            LoadError::EmptyText {
+                file,
+                record,
+                field,
+            }
+            | LoadError::EmptySources {
+                file,
+                record,
+                field,
+            }
+            | LoadError::PercentOutOfRange {
+                file,
+                record,
+                field,
+                ..
+            } => clip_all([file, record, field]),
+            LoadError::UnknownSource {
+                file,
+                record,
+                field,
+                id,
+                suggestion,
+            } => {
+                clip_all([file, record, field, id]);
+                if let Some(s) = suggestion {
+                    clip(s);
+                }
+            }
+            LoadError::InvertedRange {
+                file,
+                record,
+                field,
+                min,
+                max,
+            } => clip_all([file, record, field, min, max]),
+            LoadError::DuplicateRecord {
+                file,
+                record,
+                first_file,
+            } => clip_all([file, record, first_file]),
+            LoadError::MissingRecord {
+                files,
+                kind,
+                id,
+                section,
+            } => {
+                clip_long(files);
+                clip_all([kind, id, section]);
+            }
+            LoadError::Section {
+                files,
+                section,
+                problem,
+            } => {
+                clip_long(files);
+                clip_all([section, problem]);
+            }
+            LoadError::AliasConflict {
+                file,
+                record,
+                field,
+                alias,
+                other,
+            } => clip_all([file, record, field, alias, other]),
+            LoadError::RouteNotForAgent {
+                file,
+                record,
+                field,
+                agent,
+                route,
+                valid,
+            } => {
+                clip_all([file, record, field, agent, route]);
+                clip_long(valid);
+            }
+            LoadError::Redefinition { file, record, key } => clip_all([file, record, key]),
+            LoadError::Invalid {
+                file,
+                record,
+                field,
+                message,
+                expected,
+            } => {
+                clip_all([file, record, field]);
+                clip_long(message);
+                clip_long(expected);
+            }
+        }
+        self
+    }
+}
+
+fn clip_all<const N: usize>(fields: [&mut String; N]) {
+    for field in fields {
+        clip(field);
+    }
 }

@@ -89,6 +89,7 @@ mod query;
 mod risks;
 mod routes;
 mod sources;
+mod text;
 mod values;
 
 pub use agents::{

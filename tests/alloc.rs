@@ -380,7 +380,8 @@ fn a_lookup_miss_allocates_at_most_once() {
             allocs <= 1,
             "lookup miss {input:?} allocated {allocs} times; at most 1 (the input copy)"
         );
-        assert_eq!(err.input(), input);
+        // The error keeps at most the first 256 bytes of the input (all ASCII here).
+        assert_eq!(err.input(), &input[..input.len().min(256)]);
         // Reading the suggestions allocates nothing more.
         assert_no_alloc("LookupError::suggestions()", || {
             black_box(err.suggestions().count())

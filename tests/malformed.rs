@@ -93,7 +93,7 @@ const REQUIRED_CASES: [&str; 32] = [
 ];
 
 /// Every variant of [`LoadError`]; the catalogue must exercise each one.
-const ALL_VARIANTS: [&str; 18] = [
+const ALL_VARIANTS: [&str; 20] = [
     "InvalidUtf8",
     "ByteOrderMark",
     "TooLarge",
@@ -111,6 +111,8 @@ const ALL_VARIANTS: [&str; 18] = [
     "RouteNotForAgent",
     "Redefinition",
     "Invalid",
+    "NotAnObject",
+    "EmptyDirectory",
     "Io",
 ];
 
@@ -168,6 +170,8 @@ fn variant_name(err: &LoadError) -> &'static str {
         LoadError::RouteNotForAgent { .. } => "RouteNotForAgent",
         LoadError::Redefinition { .. } => "Redefinition",
         LoadError::Invalid { .. } => "Invalid",
+        LoadError::NotAnObject { .. } => "NotAnObject",
+        LoadError::EmptyDirectory { .. } => "EmptyDirectory",
         LoadError::Io { .. } => "Io",
         _ => "(a variant this test does not know yet)",
     }
@@ -180,6 +184,8 @@ fn located(err: &LoadError) -> (&str, Option<&str>, Option<&str>) {
         | LoadError::ByteOrderMark { file }
         | LoadError::TooLarge { file, .. }
         | LoadError::Syntax { file, .. }
+        | LoadError::NotAnObject { file, .. }
+        | LoadError::EmptyDirectory { dir: file }
         | LoadError::Io { file, .. } => (file, None, None),
         LoadError::Schema {
             file,
@@ -491,6 +497,20 @@ fn check(dir: &Path, err: Option<&LoadError>, case: &Value, input: &[u8]) -> Vec
             str_of(expect, "variant")
         ));
         return problems;
+    }
+    // Every message is short and shows no raw control or invisible character.
+    if shown.len() >= 1024 {
+        fail(format!(
+            "Display is {} bytes, expected under 1 KiB",
+            shown.len()
+        ));
+    }
+    if let Some(c) = shown.chars().find(|c| {
+        c.is_control()
+            || ('\u{200b}'..='\u{200f}').contains(c)
+            || ('\u{202a}'..='\u{202e}').contains(c)
+    }) {
+        fail(format!("Display holds the raw character {c:?}"));
     }
     let (file, record, field) = located(err);
     if !shown.starts_with(file) || file.is_empty() {

@@ -13,6 +13,7 @@ use super::files::Draft;
 use super::{Index, KnowledgeBase};
 use crate::error::LoadError;
 use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, folded_key};
+use crate::text::echo;
 use crate::values::Sourced;
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
@@ -100,7 +101,7 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
     {
         return Err(c.invalid(
             "id",
-            format!("`{}` is not a valid source id", source.id()),
+            format!("`{}` is not a valid source id", echo(source.id())),
             "upper-case letters, digits and hyphens, such as \"KETALAR-PI\"",
         ));
     }
@@ -119,7 +120,7 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
         if !pmid.bytes().all(|b| b.is_ascii_digit()) {
             return Err(c.invalid(
                 "pmid",
-                format!("`{pmid}` is not a PubMed id"),
+                format!("`{}` is not a PubMed id", echo(pmid)),
                 "digits only",
             ));
         }
@@ -484,7 +485,7 @@ fn check_indications(
         {
             return Err(c.invalid(
                 "negative_findings",
-                format!("`{stray}` is not also listed in `sources`"),
+                format!("`{}` is not also listed in `sources`", echo(stray)),
                 "every negative finding to be one of the record's sources",
             ));
         }
@@ -681,7 +682,10 @@ fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
             let c = Checker::new(draft.file(file), entity.id(), None);
             return Err(c.invalid(
                 field,
-                format!("`{text}` is empty or longer than {MAX_NAME_BYTES} bytes"),
+                format!(
+                    "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
+                    echo(text)
+                ),
                 &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
             ));
         };

@@ -23,7 +23,7 @@ fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
     }
 }
 
-/// The `*.json` files of a directory, in name order.
+/// The `*.json` files of a directory, in name order; at least one.
 pub(super) fn json_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
@@ -31,6 +31,11 @@ pub(super) fn json_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         if path.extension().is_some_and(|ext| ext == "json") {
             paths.push(path);
         }
+    }
+    if paths.is_empty() {
+        return Err(LoadError::EmptyDirectory {
+            dir: dir.display().to_string(),
+        });
     }
     paths.sort();
     Ok(paths)
@@ -255,6 +260,9 @@ impl Draft {
     }
 
     pub(super) fn file_list(&self) -> String {
+        if self.files.is_empty() {
+            return String::from("(no files)");
+        }
         self.files.join(", ")
     }
 }

@@ -218,12 +218,12 @@ impl KnowledgeBase {
     where
         I: IntoIterator<Item = (&'a str, &'a str)>,
     {
-        let mut draft = Draft::default();
-        for (name, text) in files {
-            let data: DataFile = parse(name, text.as_bytes())?;
-            draft.add(name, data);
-        }
-        build(draft)
+        load(
+            files
+                .into_iter()
+                .map(|(name, text)| (name, text.as_bytes())),
+        )
+        .map_err(LoadError::bounded)
     }
 
     /// Loads a complete data set from one JSON document, such as the one that
@@ -264,17 +264,15 @@ impl KnowledgeBase {
     /// assert!(matches!(err, LoadError::InvalidUtf8 { offset: 13, .. }));
     /// ```
     pub fn from_json_bytes(file: &str, bytes: &[u8]) -> Result<KnowledgeBase, LoadError> {
-        let data: DataFile = parse(file, bytes)?;
-        let mut draft = Draft::default();
-        draft.add(file, data);
-        build(draft)
+        load([(file, bytes)]).map_err(LoadError::bounded)
     }
 
     /// Loads every `*.json` file of a directory (in name order) as one data set.
     ///
     /// # Errors
     ///
-    /// [`LoadError::Io`] if the directory or a file cannot be read, otherwise any error
+    /// [`LoadError::Io`] if the directory or a file cannot be read,
+    /// [`LoadError::EmptyDirectory`] if it holds no `*.json` file, otherwise any error
     /// of [`KnowledgeBase::from_json_files`].
     ///
     /// # Examples
@@ -285,17 +283,33 @@ impl KnowledgeBase {
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
     /// let kb = KnowledgeBase::from_json_dir(dir)?;
     /// assert_eq!(&kb, KnowledgeBase::embedded());
+    ///
+    /// // A directory with no data file is an error that names it.
+    /// let empty = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    /// let err = KnowledgeBase::from_json_dir(empty).unwrap_err();
+    /// assert!(matches!(err, ketamine_therapy::LoadError::EmptyDirectory { .. }));
+    /// assert!(err.to_string().starts_with(empty));
     /// # Ok::<(), ketamine_therapy::LoadError>(())
     /// ```
     pub fn from_json_dir(dir: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
-        let mut draft = Draft::default();
-        for path in files::json_paths(dir.as_ref())? {
-            let name = path.display().to_string();
-            let bytes = files::read(&path, &name)?;
-            let data: DataFile = parse(&name, &bytes)?;
-            draft.add(&name, data);
-        }
-        build(draft)
+        let read = || {
+            let paths = files::json_paths(dir.as_ref())?;
+            paths
+                .iter()
+                .map(|path| {
+                    let name = path.display().to_string();
+                    let bytes = files::read(path, &name)?;
+                    Ok((name, bytes))
+                })
+                .collect::<Result<Vec<_>, LoadError>>()
+        };
+        let texts = read().map_err(LoadError::bounded)?;
+        load(
+            texts
+                .iter()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        )
+        .map_err(LoadError::bounded)
     }
 
     /// A new knowledge base: this one plus an overlay of extra sources, indications,
@@ -318,13 +332,18 @@ impl KnowledgeBase {
     /// let kb = KnowledgeBase::embedded().with_overlay("local.json", overlay)?;
     /// assert_eq!(kb.lookup("drip")?, Entity::Route(Route::Intravenous));
     /// assert!(KnowledgeBase::embedded().lookup("drip").is_err());
+    ///
+    /// // An overlay must be a JSON object; an array is not read as an empty overlay.
+    /// let err = KnowledgeBase::embedded().with_overlay("list.json", "[]").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "list.json: expected a JSON object at the top level, found an array"
+    /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_overlay(&self, file: &str, json: &str) -> Result<KnowledgeBase, LoadError> {
-        let overlay: OverlayFile = parse(file, json.as_bytes())?;
-        let mut draft = Draft::from_base(self);
-        apply_overlay(&mut draft, file, overlay)?;
-        build(draft)
+        self.overlay(file, json.as_bytes())
+            .map_err(LoadError::bounded)
     }
 }
 
@@ -352,10 +371,28 @@ impl KnowledgeBase {
     pub fn with_overlay_file(&self, path: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let bytes = files::read(path, &name)?;
-        let overlay: OverlayFile = parse(&name, &bytes)?;
+        files::read(path, &name)
+            .and_then(|bytes| self.overlay(&name, &bytes))
+            .map_err(LoadError::bounded)
+    }
+
+    /// This knowledge base plus the overlay `bytes` (named `file` in errors).
+    fn overlay(&self, file: &str, bytes: &[u8]) -> Result<KnowledgeBase, LoadError> {
+        let overlay: OverlayFile = parse(file, bytes)?;
         let mut draft = Draft::from_base(self);
-        apply_overlay(&mut draft, &name, overlay)?;
+        apply_overlay(&mut draft, file, overlay)?;
         build(draft)
     }
+}
+
+/// Loads a data set from `(name, bytes)` files; errors are not yet bounded.
+fn load<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<KnowledgeBase, LoadError> {
+    let mut draft = Draft::default();
+    for (name, bytes) in files {
+        let data: DataFile = parse(name, bytes)?;
+        draft.add(name, data);
+    }
+    build(draft)
 }

@@ -5,6 +5,7 @@ use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
 use crate::error::LoadError;
 use crate::lookup::{MAX_NAME_BYTES, folded_key};
 use crate::risks::Frequency;
+use crate::text::echo;
 use crate::{Agent, Benefit, Condition, ConditionGroup, Entity, Risk, Route};
 
 /// The entity an overlay alias names, if its kind and id exist.
@@ -74,7 +75,10 @@ pub(super) fn apply_overlay(
             file: file.to_owned(),
             record: String::from("`replaces`"),
             field: format!("replaces[{i}]"),
-            message: format!("`{key}` names no record that this overlay redefines"),
+            message: format!(
+                "`{}` names no record that this overlay redefines",
+                echo(&key)
+            ),
             expected: String::from(
                 "\"source:ID\" or \"indication:condition/agent/route\" of a record the overlay also defines",
             ),
@@ -206,7 +210,11 @@ fn add_aliases(
                 } else {
                     "id"
                 },
-                format!("no {} has the id `{}`", addition.entity, addition.id),
+                format!(
+                    "no {} has the id `{}`",
+                    echo(&addition.entity),
+                    echo(&addition.id)
+                ),
                 "`entity` one of agent, route, group, condition, benefit, risk, interactant, and `id` a snake-case id of that kind, such as \"intravenous\"",
             ));
         };
@@ -214,7 +222,10 @@ fn add_aliases(
         let Some(key) = folded_key(&addition.alias) else {
             return Err(c.invalid(
                 "alias",
-                format!("`{}` is longer than {MAX_NAME_BYTES} bytes", addition.alias),
+                format!(
+                    "`{}` is longer than {MAX_NAME_BYTES} bytes",
+                    echo(&addition.alias)
+                ),
                 &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
             ));
         };

@@ -2,8 +2,11 @@
 
 use serde::de::DeserializeOwned;
 
+use serde_json::Value;
+
 use super::MAX_FILE_BYTES;
 use crate::error::LoadError;
+use crate::text::{echo, serde_message};
 
 /// Parses one file into `T`, turning every failure into a located [`LoadError`].
 pub(super) fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
@@ -23,7 +26,53 @@ pub(super) fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, 
         file: file.to_owned(),
         offset: e.valid_up_to(),
     })?;
+    if !text
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .starts_with('{')
+    {
+        // Only valid JSON of another type is reported as such; anything else is left
+        // to the parser, which reports the syntax error. (serde would read an empty
+        // array as a file with no sections.)
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            return Err(LoadError::NotAnObject {
+                file: file.to_owned(),
+                found: json_type(&value).to_owned(),
+            });
+        }
+    }
     serde_json::from_str(text).map_err(|e| locate::<T>(file, text, e))
+}
+
+/// The JSON type of a value, as a reader names it.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A value as an error message shows it: its type, and a short echo of a scalar.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null | Value::Array(_) | Value::Object(_) => json_type(value).to_owned(),
+        Value::Bool(b) => format!("a boolean `{b}`"),
+        Value::Number(n) => format!("a number `{}`", echo(&n.to_string())),
+        Value::String(s) => format!("a string \"{}\"", echo(s)),
+    }
+}
+
+/// The value at a serde path, if the path leads to one.
+fn value_at<'v>(value: &'v Value, path: &serde_path_to_error::Path) -> Option<&'v Value> {
+    use serde_path_to_error::Segment;
+    path.iter().try_fold(value, |v, segment| match segment {
+        Segment::Seq { index } => v.get(index),
+        Segment::Map { key } => v.get(key),
+        Segment::Enum { .. } | Segment::Unknown => Some(v),
+    })
 }
 
 /// Finds the record and field behind a parse error (the slow path).
@@ -34,19 +83,31 @@ fn locate<T: DeserializeOwned>(file: &str, text: &str, error: serde_json::Error)
         column: e.column(),
         message: strip_position(&e.to_string()),
     };
-    if error.is_syntax() || error.is_eof() || error.is_io() {
+    if error.is_eof() || error.is_io() {
         return syntax(&error);
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => return syntax(&e),
     };
     let mut de = serde_json::Deserializer::from_str(text);
-    let (path, inner) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => (e.path().to_string(), e.into_inner()),
-        Ok(_) => (String::from("."), error),
+    let (path, inner, found) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => {
+            let found = value_at(&value, e.path()).map(describe);
+            (e.path().to_string(), e.into_inner(), found)
+        }
+        Ok(_) => (String::from("."), error, None),
     };
-    let message = strip_position(&inner.to_string());
+    let message = if inner.is_syntax() {
+        // The text is valid JSON, so this is serde_json's report of a value of the
+        // wrong type where an id (an enum) belongs: a schema error, not a syntax one.
+        format!(
+            "invalid type: expected a string id, found {}",
+            found.as_deref().unwrap_or("another type")
+        )
+    } else {
+        serde_message(&strip_position(&inner.to_string()))
+    };
     let (record, mut field) = record_and_field(&value, &path);
     if field.is_empty() || field == "?" {
         // A missing or unknown field is reported at the record itself; take its name
@@ -119,7 +180,7 @@ fn record_and_field(value: &serde_json::Value, path: &str) -> (String, String) {
         .and_then(|i| value.get(section)?.get(i))
         .and_then(record_label);
     let name = match record {
-        Some(label) => format!("{section}[{index_text}] ({label})"),
+        Some(label) => format!("{section}[{index_text}] ({})", echo(&label)),
         None => format!("{section}[{index_text}]"),
     };
     (name, field)
