@@ -299,6 +299,19 @@ fn every_record_serialises_to_its_data_file_form() {
         "monitoring",
         values(Agent::iter().flat_map(|a| kb.monitoring(a))),
     );
+    check("interactants", values(kb.interactants()));
+    check(
+        "interactions",
+        values(Agent::iter().flat_map(|a| kb.interactions(a))),
+    );
+    check(
+        "populations",
+        values(Agent::iter().flat_map(|a| kb.populations(a))),
+    );
+    check(
+        "dosing",
+        values(Agent::iter().flat_map(|a| kb.regimens(a))),
+    );
     let known = [
         "sources",
         "agents",
@@ -311,6 +324,10 @@ fn every_record_serialises_to_its_data_file_form() {
         "risks",
         "contraindications",
         "monitoring",
+        "interactants",
+        "interactions",
+        "populations",
+        "dosing",
     ];
     for name in files.keys() {
         if !known.contains(&name.as_str()) {
