@@ -638,7 +638,7 @@ pub enum Topic {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Agent, KnowledgeBase, Topic};
+/// use ketamine_therapy::{Agent, KnowledgeBase, Sourced, Topic};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let review = kb.agent(Agent::Esketamine).review(Topic::Interactions).unwrap();

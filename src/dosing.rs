@@ -123,10 +123,11 @@ impl Dose {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, DoseUnit, KnowledgeBase};
+    /// use ketamine_therapy::{Agent, DoseUnit, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.regimens(Agent::Esketamine).all(|r| r.dose().unit() == DoseUnit::Mg));
+    /// let nasal = kb.regimens(Agent::Esketamine).filter(|r| r.route() == Route::Intranasal);
+    /// assert!(nasal.into_iter().all(|r| r.dose().unit() == DoseUnit::Mg));
     /// ```
     pub fn unit(&self) -> DoseUnit {
         self.unit
@@ -303,7 +304,7 @@ impl Regimen {
     /// use ketamine_therapy::{Agent, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.regimens(Agent::Esketamine).all(|r| r.route() == Route::Intranasal));
+    /// assert!(kb.regimens(Agent::Esketamine).any(|r| r.route() == Route::Intranasal));
     /// ```
     pub fn route(&self) -> Route {
         self.route

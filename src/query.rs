@@ -197,7 +197,10 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!(ketamine_therapy::KnowledgeBase::embedded().risks().count(), 14);
+    /// use ketamine_therapy::{KnowledgeBase, Risk};
+    /// use strum::EnumCount;
+    ///
+    /// assert_eq!(KnowledgeBase::embedded().risks().count(), Risk::COUNT);
     /// ```
     pub fn risks(&self) -> impl ExactSizeIterator<Item = &RiskRecord> {
         self.risks.iter()
@@ -491,7 +494,7 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, Documented, KnowledgeBase, Topic};
+    /// use ketamine_therapy::{Agent, Documented, KnowledgeBase, Sourced, Topic};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// match kb.documented(Agent::Esketamine, Topic::Risks) {

@@ -156,6 +156,7 @@ pub enum Risk {
         serialize = "suicidal_thoughts_behaviors",
         serialize = "suicidality"
     )]
+    #[serde(rename = "suicidal_thoughts_behaviors")]
     SuicidalThoughts,
     /// Drug-induced liver injury.
     #[strum(
@@ -201,6 +202,7 @@ pub enum Risk {
     Hypoesthesia,
     /// Anxiety as a side effect of a dose (not the anxiety disorders treated).
     #[strum(to_string = "anxiety as a side effect", serialize = "anxiety_reaction")]
+    #[serde(rename = "anxiety_reaction")]
     Anxiety,
     /// Lethargy.
     #[strum(to_string = "lethargy")]
@@ -429,10 +431,21 @@ pub struct RiskRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     mitigation: Option<SourcedText>,
     sources: Vec<String>,
-    /// For each agent (by discriminant), the bit set of routes (by discriminant) the
-    /// risk applies to, resolved at load from `applies` and the agents' routes.
+    /// Resolved at load from `applies` and the agents' routes.
     #[serde(skip)]
-    reach: [u32; Agent::COUNT],
+    reach: Reach,
+}
+
+/// For each agent (by discriminant), the bit set of routes (by discriminant) a risk
+/// applies to. It is derived from `applies` and the agents' routes, so it takes no part
+/// in equality: two records with equal `applies` are equal, resolved or not.
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach([u32; Agent::COUNT]);
+
+impl PartialEq for Reach {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl RiskRecord {
@@ -564,7 +577,9 @@ impl RiskRecord {
 
     /// Whether the risk applies to this agent given by this route: through a label
     /// warning, a label adverse reaction or a class effect of the agent (any of its
-    /// routes), or because it was observed on that route.
+    /// routes), or because it was observed on that route. The answer is resolved when
+    /// the record is loaded into a [`KnowledgeBase`](crate::KnowledgeBase), which knows
+    /// each agent's routes; a record deserialised on its own answers `false`.
     ///
     /// # Examples
     ///
@@ -577,7 +592,7 @@ impl RiskRecord {
     /// assert!(kb.risk(Risk::RespiratoryDepression).applies_to(Agent::RacemicKetamine, Route::Oral));
     /// ```
     pub fn applies_to(&self, agent: Agent, route: Route) -> bool {
-        agent.pick(&self.reach) & (1 << route as u32) != 0
+        agent.pick(&self.reach.0) & (1 << route as u32) != 0
     }
 
     /// The strongest basis on which the risk applies to this agent and route, if it
@@ -619,7 +634,7 @@ impl RiskRecord {
                 *slot |= bits;
             }
         }
-        self.reach = reach;
+        self.reach = Reach(reach);
     }
 
     /// How the risk is monitored or reduced.

@@ -12,7 +12,7 @@ use ketamine_therapy::{
     PrevalenceLevel, QualificationKind, RegulatoryStatus, Risk, Route, SettingKind, SourceKind,
     Sourced, Timing,
 };
-use ketamine_therapy::{Certainty, RiskRecord};
+use ketamine_therapy::{Certainty, Interactant, RiskRecord};
 use serde::Deserialize;
 use strum::{EnumCount, IntoEnumIterator};
 
@@ -429,7 +429,7 @@ macro_rules! id_checks {
 #[test]
 fn ids_parse_back_and_match_serde() {
     let mut problems: Vec<String> = Vec::new();
-    id_checks!(problems; Agent, Route, ConditionGroup, Condition, Benefit, Risk);
+    id_checks!(problems; Agent, Route, ConditionGroup, Condition, Benefit, Risk, Interactant);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
