@@ -649,27 +649,38 @@ fn checklist(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcom
     }
 
     heading(out, "Most frequent risks, against placebo")?;
+    // For each risk, its highest label figure measured against placebo (failing that,
+    // any figure against placebo, then any figure); then the eight most frequent.
+    let from_label = |f: &Frequency| {
+        kb.sources_of(f)
+            .any(|s| s.kind() == ketamine_therapy::SourceKind::Label)
+    };
+    let rank = |f: &Frequency| {
+        (
+            u8::from(from_label(f)) + 2 * u8::from(f.placebo_percent().is_some()),
+            f.percent().max(),
+        )
+    };
     let mut rates: Vec<(&RiskRecord, &Frequency)> = kb
         .risks()
-        .flat_map(|r| r.frequencies().iter().map(move |f| (r, f)))
-        .filter(|(_, f)| f.agent() == agent)
+        .filter_map(|r| {
+            r.frequencies()
+                .iter()
+                .filter(|f| f.agent() == agent)
+                .max_by(|a, b| {
+                    let (x, y) = (rank(a), rank(b));
+                    x.0.cmp(&y.0).then(x.1.total_cmp(&y.1))
+                })
+                .map(|f| (r, f))
+        })
         .collect();
     rates.sort_by(|a, b| b.1.percent().max().total_cmp(&a.1.percent().max()));
-    let mut shown: Vec<&str> = Vec::new();
-    for (risk, f) in rates {
-        // The highest figure of each risk, up to eight risks.
-        if shown.contains(&risk.name()) || shown.len() == 8 {
-            continue;
-        }
-        shown.push(risk.name());
-        wrap(
-            out,
-            "  - ",
-            "    ",
-            &format!("{}: {}", risk.name(), frequency_text(f)),
-        )?;
+    rates.truncate(8);
+    for (risk, f) in &rates {
+        let text = format!("{}: {}", risk.name(), frequency_text(f));
+        wrap(out, "  - ", "    ", &text)?;
     }
-    if shown.is_empty() {
+    if rates.is_empty() {
         writeln!(out, "  no rates recorded in this data")?;
     }
 
