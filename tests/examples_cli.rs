@@ -445,3 +445,81 @@ fn focused_examples_run_and_start_with_the_disclaimer() {
     assert!(ptsd.stdout.contains(&Condition::Ptsd.to_string()));
     assert_eq!(run("routes_for_condition", &["IV"]).code, Some(2));
 }
+
+#[test]
+fn risks_oral_lists_every_risk_that_applies_to_oral_ketamine_with_its_basis() {
+    let out = ketamine(&["risks", "oral"]);
+    out.assert_ok();
+    let expected: Vec<String> = kb()
+        .risks_for(None, Route::Oral)
+        .map(|r| format!("{} ({} course)", r.name(), r.course()))
+        .collect();
+    assert!(
+        expected
+            .iter()
+            .any(|h| h.starts_with("respiratory depression"))
+    );
+    let headings: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with(" course)"))
+        .collect();
+    assert_eq!(headings, expected);
+    assert!(
+        out.stdout
+            .contains("racemic ketamine: label warning (every route it is given by)")
+    );
+}
+
+#[test]
+fn checklist_shows_every_section_of_the_safety_picture() {
+    let out = ketamine(&["checklist", "Spravato"]);
+    out.assert_ok();
+    for heading in [
+        "Contraindications",
+        "Special populations",
+        "Interactions",
+        "Monitoring",
+        "Most frequent risks, against placebo",
+        "Label warnings (every route)",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l == heading),
+            "no `{heading}` section"
+        );
+    }
+    let text = flatten(&out.stdout);
+    for c in kb().contraindications(Agent::Esketamine) {
+        assert!(
+            text.contains(&flatten(c.text())),
+            "contraindication missing: {}",
+            c.text()
+        );
+    }
+    assert!(text.contains("(placebo "), "no rate against placebo");
+    assert!(text.contains("not a clinical decision"));
+    let wrong = ketamine(&["checklist", "TRD"]);
+    assert_eq!(wrong.code, Some(2));
+}
+
+#[test]
+fn interactions_by_agent_and_by_class_member() {
+    let out = ketamine(&["interactions", "ketamine"]);
+    out.assert_ok();
+    assert!(out.stdout.contains("theophylline and aminophylline"));
+    let by_member = ketamine(&["interactions", "benzodiazepines"]);
+    by_member.assert_ok();
+    assert!(by_member.stdout.contains("CNS depressants"));
+    assert!(by_member.stdout.contains("With esketamine"));
+    assert!(by_member.stdout.contains("With racemic ketamine"));
+}
+
+#[test]
+fn dosing_says_it_is_reference_data_and_never_a_dose() {
+    let out = ketamine(&["dosing", "TRD"]);
+    out.assert_ok();
+    let text = flatten(&out.stdout);
+    assert!(text.contains("No dose here is a dose for any person; this tool computes none."));
+    assert!(text.contains("label (US)"));
+    assert!(text.contains("off-label"));
+}
