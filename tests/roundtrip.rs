@@ -308,10 +308,7 @@ fn every_record_serialises_to_its_data_file_form() {
         "populations",
         values(Agent::iter().flat_map(|a| kb.populations(a))),
     );
-    check(
-        "dosing",
-        values(Agent::iter().flat_map(|a| kb.regimens(a))),
-    );
+    check("dosing", values(Agent::iter().flat_map(|a| kb.regimens(a))));
     let known = [
         "sources",
         "agents",

@@ -312,7 +312,9 @@ fn claims() -> Vec<(&'static str, Check)> {
                 let floor = kb
                     .route(Route::Intramuscular)
                     .bioavailability()
-                    .map_or(iv.range().min(), |im| im.range().min().min(iv.range().min()));
+                    .map_or(iv.range().min(), |im| {
+                        im.range().min().min(iv.range().min())
+                    });
                 for r in [Route::Oral, Route::Sublingual] {
                     let record = kb.route(r);
                     cites_seed(&format!("route {}", r.id()), record)?;
