@@ -351,6 +351,38 @@ fn lookups(c: &mut Criterion) {
     g.finish();
 }
 
+/// Interoperability: `by_code` beside `lookup`, and the FHIR export (feature `fhir`)
+/// beside serialising the whole knowledge base with serde_json; the target is at most
+/// 3x (`export/fhir_bundle` over `export/serde_json`).
+fn interop(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let mut g = c.benchmark_group("by_code");
+    g.bench_function("hit", |b| {
+        b.iter(|| {
+            kb.by_code(
+                ketamine_therapy::CodeSystem::SnomedCt,
+                black_box("46713006"),
+            )
+            .count()
+        })
+    });
+    g.bench_function("text", |b| {
+        b.iter(|| kb.by_code_text(black_box("ICD-10-CM F41.1")).count())
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("export");
+    g.sampling_mode(SamplingMode::Flat);
+    g.bench_function("serde_json", |b| {
+        b.iter(|| serde_json::to_string(black_box(kb)).map(|s| s.len()))
+    });
+    #[cfg(feature = "fhir")]
+    g.bench_function("fhir_bundle", |b| {
+        b.iter(|| black_box(kb).fhir_bundle().to_json().len())
+    });
+    g.finish();
+}
+
 fn main() {
     // Every reference must answer the same question as the crate, or the ratios
     // would compare different work.
@@ -360,5 +392,6 @@ fn main() {
     getters(&mut c);
     relations(&mut c);
     lookups(&mut c);
+    interop(&mut c);
     c.final_summary();
 }

@@ -10,6 +10,8 @@
 //! cargo run --example ketamine -- interactions ketamine # drug interactions of an agent
 //! cargo run --example ketamine -- dosing TRD            # published regimens (reference only)
 //! cargo run --example ketamine -- show ptsd             # one whole record and its sources
+//! cargo run --example ketamine -- show F33.1            # the records that carry a code
+//! cargo run --example ketamine --features fhir -- export fhir  # FHIR R5 Bundle on stdout
 //! cargo run --example ketamine -- sources               # the bibliography
 //! ```
 //!
@@ -20,7 +22,6 @@
 //! The output is information for developers, not medical advice, and says so on its
 //! first line.
 
-use std::collections::BTreeSet;
 use std::fmt::Display;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -47,7 +48,10 @@ commands:
   interactions <agent|drug>   drug interactions of an agent, or with a drug class
   dosing <agent|condition>    published regimens: reference data, never a dose
                               for a person
-  show <name>                 one whole record with its sources (or a source id)
+  show <name|code>            one whole record with its sources (or a source id,
+                              or a standard code: F33.1, SNOMED 46713006, N06AX27)
+  export fhir                 the whole knowledge base as a FHIR R5 Bundle (JSON)
+                              on stdout; needs --features fhir
   sources                     the bibliography
   help                        this text
 
@@ -79,9 +83,18 @@ type Outcome = Result<(), Failure>;
 fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = writeln!(out, "{}", disclaimer())
+    let args = arguments();
+    // `export` writes a machine-readable document: its stdout is that document alone,
+    // and the disclaimer goes to stderr.
+    let exporting = matches!(&args, Ok(a) if a.first().is_some_and(|c| c == "export"));
+    let header = if exporting {
+        writeln!(io::stderr(), "{}", disclaimer())
+    } else {
+        writeln!(out, "{}", disclaimer())
+    };
+    let result = header
         .map_err(Failure::from)
-        .and_then(|()| run(&arguments()?, &mut out))
+        .and_then(|()| run(&args?, &mut out))
         .and_then(|()| out.flush().map_err(Failure::from));
     // Whatever went wrong, what was printed so far comes before the error.
     let _ = out.flush();
@@ -137,6 +150,7 @@ fn run(args: &[String], out: Out) -> Outcome {
         "interactions" => interactions(kb, resolve(kb, &name)?, &name, out),
         "dosing" => dosing(kb, resolve(kb, &name)?, &name, out),
         "show" => show(kb, &name, out),
+        "export" => export(kb, &name, out),
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
 }
@@ -245,16 +259,22 @@ fn condition_heading(kb: &KnowledgeBase, condition: Condition) -> String {
     }
 }
 
-/// The US status of an indication: every distinct status, or "not recorded".
+/// The US status of an indication: approved, off-label, unapproved or not recorded.
 fn us_status(ind: &Indication) -> String {
-    let statuses: BTreeSet<String> = ind
-        .regulatory_in(Jurisdiction::Us)
-        .map(|r| r.status().to_string())
+    ind.status_in(Jurisdiction::Us).status().to_string()
+}
+
+/// The status in every jurisdiction that has one: `US approved (2019-03-05); EU ...`.
+fn statuses(ind: &Indication) -> String {
+    let recorded: Vec<String> = Jurisdiction::iter()
+        .map(|j| ind.status_in(j))
+        .filter(|s| s.status().is_recorded())
+        .map(|s| format!("{} {s}", s.jurisdiction()))
         .collect();
-    if statuses.is_empty() {
-        "not recorded".to_owned()
+    if recorded.is_empty() {
+        "not recorded in the data".to_owned()
     } else {
-        statuses.into_iter().collect::<Vec<_>>().join(" / ")
+        recorded.join("; ")
     }
 }
 
@@ -330,9 +350,7 @@ fn condition_routes(kb: &KnowledgeBase, condition: Condition, out: Out) -> io::R
             ind.route(),
             ind.evidence()
         )?;
-        if ind.regulatory().is_empty() {
-            writeln!(out, "   Regulatory status: not recorded in the data")?;
-        }
+        wrap(out, "   Status: ", "           ", &statuses(ind))?;
         for reg in ind.regulatory() {
             wrap(out, "   ", "       ", &regulatory_text(reg))?;
         }
@@ -864,9 +882,76 @@ fn show(kb: &KnowledgeBase, name: &str, out: Out) -> Outcome {
         // A source id is not a name, but `show POPOVA-2019` is worth answering.
         Err(error) => match kb.source(&name.trim().to_ascii_uppercase()) {
             Some(source) => return Ok(source_entry(out, None, source)?),
-            None => return Err(Failure::Lookup(error)),
+            // Nor is a standard code: `show F33.1`, `show SNOMED 46713006`.
+            None => return show_code(kb, name, error, out),
         },
     };
+    show_entity(kb, entity, out)
+}
+
+/// `show` for a standard code: every record that carries it, saying when it is shared.
+fn show_code(kb: &KnowledgeBase, code: &str, error: LookupError, out: Out) -> Outcome {
+    let found = kb.by_code_text(code);
+    if found.is_empty() {
+        return Err(Failure::Lookup(error));
+    }
+    writeln!(out)?;
+    for hit in found.clone() {
+        let note = hit
+            .code()
+            .note()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        wrap(
+            out,
+            "",
+            "  ",
+            &format!(
+                "{} is carried by {} `{}`{note}",
+                hit.code(),
+                hit.entity().kind(),
+                hit.entity()
+            ),
+        )?;
+    }
+    if found.is_shared() {
+        let n = found.entities().count();
+        writeln!(
+            out,
+            "The code is shared by {n} records; each is shown below."
+        )?;
+    }
+    for entity in found.entities() {
+        show_entity(kb, entity, out)?;
+    }
+    Ok(())
+}
+
+/// `export fhir`: the knowledge base as a FHIR R5 Bundle on stdout.
+fn export(kb: &KnowledgeBase, format: &str, out: Out) -> Outcome {
+    if !format.trim().eq_ignore_ascii_case("fhir") {
+        return Err(Failure::Usage(format!(
+            "`export` takes `fhir`, not `{format}`"
+        )));
+    }
+    export_fhir(kb, out)
+}
+
+#[cfg(feature = "fhir")]
+fn export_fhir(kb: &KnowledgeBase, out: Out) -> Outcome {
+    out.write_all(kb.fhir_bundle().to_json_pretty().as_bytes())?;
+    Ok(writeln!(out)?)
+}
+
+#[cfg(not(feature = "fhir"))]
+fn export_fhir(_: &KnowledgeBase, _: Out) -> Outcome {
+    Err(Failure::Usage(
+        "`export fhir` needs the `fhir` feature: cargo run --example ketamine --features fhir -- export fhir".to_owned(),
+    ))
+}
+
+/// One whole record with its sources.
+fn show_entity(kb: &KnowledgeBase, entity: Entity, out: Out) -> Outcome {
     let mut cites = Citations { ids: Vec::new() };
     let mut body = Vec::new();
     match entity {

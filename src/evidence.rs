@@ -2,6 +2,7 @@
 //! [`Indication`], one (condition, agent, route) with the evidence behind it.
 
 use std::cmp::Ordering;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
@@ -451,6 +452,64 @@ impl Indication {
             .any(|r| r.status == RegulatoryStatus::Approved)
     }
 
+    /// Where this use stands in `jurisdiction`, as one value: approved, off-label,
+    /// unapproved or not recorded, with the date and scope of the governing fact.
+    ///
+    /// When several facts are recorded for the jurisdiction, an approval governs over
+    /// an off-label or unapproved entry, and the first approval (earliest date) over
+    /// later ones (e.g. a later extension to monotherapy); every fact stays available
+    /// through [`JurisdictionStatus::facts`]. Nothing is inferred: a jurisdiction with
+    /// no recorded fact is [`UseStatus::NotRecorded`], not "unapproved".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, Condition, Jurisdiction, KnowledgeBase, Route, UseStatus};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let trd = kb.routes_for(Condition::TreatmentResistantDepression);
+    /// let spravato = trd.iter().find(|i| i.agent() == Agent::Esketamine && i.route() == Route::Intranasal).unwrap();
+    /// let us = spravato.status_in(Jurisdiction::Us);
+    /// assert_eq!(us.status(), UseStatus::Approved);
+    /// assert_eq!(us.date().map(|d| d.to_string()).as_deref(), Some("2019-03-05"));
+    /// assert!(us.facts().count() >= 1);
+    /// // A jurisdiction with no recorded fact is "not recorded", never guessed.
+    /// if let Some(bare) = kb.indications().find(|i| i.regulatory_in(Jurisdiction::Ca).next().is_none()) {
+    ///     assert_eq!(bare.status_in(Jurisdiction::Ca).status(), UseStatus::NotRecorded);
+    /// }
+    ///
+    /// let iv = trd.iter().find(|i| i.agent() == Agent::RacemicKetamine && i.route() == Route::Intravenous).unwrap();
+    /// assert_eq!(iv.status_in(Jurisdiction::Us).status(), UseStatus::OffLabel);
+    /// println!("US: {}", iv.status_in(Jurisdiction::Us));
+    /// ```
+    pub fn status_in(&self, jurisdiction: Jurisdiction) -> JurisdictionStatus<'_> {
+        let rank = |r: &Regulatory| match r.status {
+            RegulatoryStatus::Approved => 2u8,
+            RegulatoryStatus::OffLabel => 1,
+            RegulatoryStatus::Unapproved => 0,
+        };
+        // Strongest status first; among approvals the earliest date (an undated one
+        // after every dated one); among equals the first in the data.
+        let governing = self.regulatory_in(jurisdiction).reduce(|best, r| {
+            let better = match rank(r).cmp(&rank(best)) {
+                Ordering::Greater => true,
+                Ordering::Less => false,
+                Ordering::Equal => match (r.date, best.date) {
+                    (Some(a), Some(b)) => a < b,
+                    (Some(_), None) => true,
+                    _ => false,
+                },
+            };
+            if better { r } else { best }
+        });
+        JurisdictionStatus {
+            jurisdiction,
+            status: governing.map_or(UseStatus::NotRecorded, |r| r.status.into()),
+            governing,
+            facts: &self.regulatory,
+        }
+    }
+
     /// A short summary of the evidence, in this crate's own words.
     ///
     /// # Examples
@@ -509,5 +568,253 @@ pub(crate) fn indication_key(condition: Condition, agent: Agent, route: Route) -
 impl Sourced for Indication {
     fn sources(&self) -> &[String] {
         &self.sources
+    }
+}
+
+/// Where a use stands in one jurisdiction: the answer of
+/// [`Indication::status_in`], with "not recorded" as a value of its own.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{RegulatoryStatus, UseStatus};
+///
+/// assert_eq!(UseStatus::from(RegulatoryStatus::OffLabel), UseStatus::OffLabel);
+/// assert_eq!(UseStatus::NotRecorded.to_string(), "not recorded");
+/// assert!(UseStatus::Approved.is_recorded());
+/// assert!(!UseStatus::NotRecorded.is_recorded());
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum UseStatus {
+    /// A regulator in the jurisdiction approved this use.
+    #[strum(to_string = "approved")]
+    Approved,
+    /// An approved product used for something its label does not cover.
+    #[strum(to_string = "off-label", serialize = "off_label")]
+    OffLabel,
+    /// No approved product exists for this use in the jurisdiction.
+    #[strum(to_string = "unapproved")]
+    Unapproved,
+    /// The data records nothing about this use in the jurisdiction.
+    #[strum(to_string = "not recorded", serialize = "not_recorded")]
+    NotRecorded,
+}
+
+impl UseStatus {
+    /// Whether a status is recorded (anything but [`UseStatus::NotRecorded`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(ketamine_therapy::UseStatus::OffLabel.is_recorded());
+    /// ```
+    pub const fn is_recorded(self) -> bool {
+        !matches!(self, UseStatus::NotRecorded)
+    }
+}
+
+impl From<RegulatoryStatus> for UseStatus {
+    fn from(status: RegulatoryStatus) -> Self {
+        match status {
+            RegulatoryStatus::Approved => UseStatus::Approved,
+            RegulatoryStatus::OffLabel => UseStatus::OffLabel,
+            RegulatoryStatus::Unapproved => UseStatus::Unapproved,
+        }
+    }
+}
+
+/// The status of one indication in one jurisdiction, from
+/// [`Indication::status_in`]: the status, the date and scope of the fact that
+/// governs it, and every recorded fact. It borrows; it allocates nothing.
+///
+/// It serialises (serde) as
+/// `{"jurisdiction", "status", "date"?, "scope"?, "sources", "facts"}`.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, UseStatus};
+///
+/// let kb = KnowledgeBase::embedded();
+/// for ind in kb.routes_for(Condition::Ptsd) {
+///     let status = ind.status_in(Jurisdiction::Us);
+///     println!("{} by {}: {status}", ind.agent(), ind.route());
+///     assert!(matches!(status.status(), UseStatus::OffLabel | UseStatus::Unapproved | UseStatus::NotRecorded));
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JurisdictionStatus<'a> {
+    jurisdiction: Jurisdiction,
+    status: UseStatus,
+    governing: Option<&'a Regulatory>,
+    facts: &'a [Regulatory],
+}
+
+impl<'a> JurisdictionStatus<'a> {
+    /// The jurisdiction asked about.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::Ocd)[0];
+    /// assert_eq!(ind.status_in(Jurisdiction::Eu).jurisdiction(), Jurisdiction::Eu);
+    /// ```
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        self.jurisdiction
+    }
+
+    /// Approved, off-label, unapproved or not recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, UseStatus};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+    /// assert_eq!(ind.status_in(Jurisdiction::Eu).status(), UseStatus::Approved);
+    /// ```
+    pub fn status(&self) -> UseStatus {
+        self.status
+    }
+
+    /// Whether the use is approved in the jurisdiction.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(!kb.routes_for(Condition::Ocd)[0].status_in(Jurisdiction::Us).is_approved());
+    /// ```
+    pub fn is_approved(&self) -> bool {
+        self.status == UseStatus::Approved
+    }
+
+    /// The fact that decides the status (the first approval, where there is one);
+    /// `None` when nothing is recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, Sourced};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+    /// let fact = ind.status_in(Jurisdiction::Us).governing().unwrap();
+    /// assert!(!fact.sources().is_empty());
+    /// ```
+    pub fn governing(&self) -> Option<&'a Regulatory> {
+        self.governing
+    }
+
+    /// The date of the governing fact (for an approval, the first approval's date).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+    /// assert_eq!(ind.status_in(Jurisdiction::Eu).date().map(|d| d.year()), Some(2019));
+    /// ```
+    pub fn date(&self) -> Option<Date> {
+        self.governing.and_then(Regulatory::date)
+    }
+
+    /// The scope of the governing fact, e.g. "adults, with an oral antidepressant".
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+    /// assert!(ind.status_in(Jurisdiction::Us).scope().is_some());
+    /// ```
+    pub fn scope(&self) -> Option<&'a str> {
+        self.governing.and_then(Regulatory::scope)
+    }
+
+    /// Every fact recorded for the jurisdiction, in data order (e.g. a first approval
+    /// and a later change of scope).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];
+    /// assert!(ind.status_in(Jurisdiction::Us).facts().all(|r| r.jurisdiction() == Jurisdiction::Us));
+    /// ```
+    pub fn facts(&self) -> impl Iterator<Item = &'a Regulatory> + 'a {
+        let jurisdiction = self.jurisdiction;
+        self.facts
+            .iter()
+            .filter(move |r| r.jurisdiction == jurisdiction)
+    }
+}
+
+impl fmt::Display for JurisdictionStatus<'_> {
+    /// `approved (2019-03-05)`, `off-label`, `not recorded`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.status)?;
+        if let Some(date) = self.date() {
+            write!(f, " ({date})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JurisdictionStatus<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        struct Facts<'a>(&'a JurisdictionStatus<'a>);
+        impl Serialize for Facts<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.facts())
+            }
+        }
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("jurisdiction", &self.jurisdiction)?;
+        map.serialize_entry("status", &self.status)?;
+        if let Some(date) = self.date() {
+            map.serialize_entry("date", &date)?;
+        }
+        if let Some(scope) = self.scope() {
+            map.serialize_entry("scope", scope)?;
+        }
+        let sources: &[String] = self.governing.map_or(&[], Sourced::sources);
+        map.serialize_entry("sources", sources)?;
+        map.serialize_entry("facts", &Facts(self))?;
+        map.end()
     }
 }

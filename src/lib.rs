@@ -3,7 +3,8 @@
 //! A typed, sourced knowledge model of ketamine therapy: the agents (racemic
 //! ketamine, esketamine), their routes of administration, the conditions they are
 //! used for and the evidence behind each use, the regulatory status, benefits, risks,
-//! contraindications and monitoring, with a bibliography that every fact cites.
+//! contraindications, drug interactions, special populations, published dosing
+//! regimens and monitoring, with a bibliography that every fact cites.
 //!
 //! **This crate informs; it does not prescribe.** It is reference data for health-app,
 //! clinic and research software, not medical advice. Decisions about treatment belong
@@ -28,10 +29,37 @@
 //! # Ok::<(), ketamine_therapy::LookupError>(())
 //! ```
 //!
+//! ## Before a session: the safety picture
+//!
+//! ```
+//! use ketamine_therapy::{Agent, Documented, KnowledgeBase, Route, Topic};
+//!
+//! let kb = KnowledgeBase::embedded();
+//! let esk = Agent::Esketamine;
+//! for c in kb.contraindications(esk) {
+//!     println!("contraindicated: {}", c.text());
+//! }
+//! for i in kb.interactions(esk) {
+//!     println!("{}: {} ({})", i.interactant(), i.effect(), i.management());
+//! }
+//! for p in kb.populations(esk) {
+//!     println!("{}: {}", p.population(), p.recommendation());
+//! }
+//! // Label warnings hold on every route the agent is given by, so nothing is
+//! // under-reported for an off-label route such as oral racemic ketamine.
+//! assert!(kb.risks_for(Agent::RacemicKetamine, Route::Oral).count() > 1);
+//! // An empty list is told apart from "not recorded in this data".
+//! assert!(kb.documented(esk, Topic::Interactions).is_known());
+//! ```
+//!
+//! Dosing regimens ([`KnowledgeBase::regimens`]) are reference data: what labels state
+//! and what trials and guidelines used. **No API computes a dose for a person.**
+//!
 //! ## The model
 //!
 //! * Identity is a `Copy` enum: [`Agent`], [`Route`], [`Condition`],
-//!   [`ConditionGroup`], [`Benefit`], [`Risk`], [`Evidence`], [`Jurisdiction`].
+//!   [`ConditionGroup`], [`Benefit`], [`Risk`], [`Evidence`], [`Jurisdiction`],
+//!   [`Interactant`], [`Population`].
 //!   `Display` gives the canonical name and `FromStr` takes names, ids and aliases
 //!   ("IV", "Spravato", "TRD") in any ASCII case.
 //! * Attributes live in records with getters: [`AgentRecord`], [`RouteRecord`],
@@ -39,8 +67,15 @@
 //! * The core relation is the [`Indication`]: (condition, agent, route) with an
 //!   [`Evidence`] level, the [`Regulatory`] status per [`Jurisdiction`], the key
 //!   studies and a note.
+//! * Safety records per agent: [`Contraindication`], [`Interaction`] (with an
+//!   [`Interactant`] class that lookup finds by its members: "benzodiazepines",
+//!   "opioids"), [`PopulationGuidance`] per [`Population`], [`Regimen`], and the
+//!   [`RiskScope`]s that say on what [`RiskBasis`] a [`Risk`] applies to an agent.
+//!   [`Findings`] and [`Documented`] tell "documented: none" from "not recorded".
 //! * Every fact implements [`Sourced`]; its ids resolve in the bibliography with
-//!   [`KnowledgeBase::source`].
+//!   [`KnowledgeBase::source`], and each [`Source`] has a [`Tier`] (primary,
+//!   secondary, tertiary) and the identity of its original document (DOI, PMID, SPL
+//!   set id and version, regulator document number).
 //!
 //! ## Data, sources and versions
 //!
@@ -82,6 +117,7 @@ mod dosing;
 mod error;
 mod evidence;
 mod interactions;
+mod interop;
 mod loader;
 mod lookup;
 mod populations;
@@ -91,6 +127,10 @@ mod routes;
 mod sources;
 mod text;
 mod values;
+mod view;
+
+#[cfg(feature = "fhir")]
+pub mod fhir;
 
 pub use agents::{
     Agent, AgentRecord, AgentRoute, Certainty, ControlledSubstance, Mechanism, MechanismStep,
@@ -100,8 +140,11 @@ pub use benefits::{Benefit, BenefitRecord, Qualification, QualificationKind};
 pub use conditions::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
 pub use dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
 pub use error::{IdKind, LoadError, LookupError, ParseIdError};
-pub use evidence::{Evidence, Indication, Jurisdiction, Regulatory, RegulatoryStatus};
+pub use evidence::{
+    Evidence, Indication, Jurisdiction, JurisdictionStatus, Regulatory, RegulatoryStatus, UseStatus,
+};
 pub use interactions::{Interactant, InteractantRecord, Interaction, Severity};
+pub use interop::{CodeMatch, CodeMatches, MAX_CODE_BYTES};
 pub use loader::{KnowledgeBase, MAX_FILE_BYTES};
 pub use lookup::{Entity, MAX_NAME_BYTES};
 pub use populations::{Population, PopulationGuidance, Recommendation};
@@ -118,6 +161,7 @@ pub use values::{
     Code, CodeSystem, Date, DateParseError, PercentRange, Sourced, SourcedText, Span,
     SpanParseError, Timing,
 };
+pub use view::{Cited, IndicationView};
 
 /// Re-exported so that `Route::iter()` and `Route::COUNT` work without a direct
 /// dependency on strum.
@@ -139,7 +183,7 @@ pub use strum::{EnumCount, IntoEnumIterator};
 /// ```
 /// assert!(!ketamine_therapy::DATA_VERSION.is_empty());
 /// ```
-pub const DATA_VERSION: &str = "2026.11.0";
+pub const DATA_VERSION: &str = "2026.11.1";
 
 macro_rules! entity_from {
     ($($t:ident),+) => {$(

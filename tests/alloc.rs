@@ -311,41 +311,50 @@ fn every_query_path_allocates_nothing() {
         }
         black_box(n)
     });
-    assert_no_alloc("interactions()/populations()/regimens()/documented()", || {
-        let mut n = 0;
-        for a in Agent::iter() {
-            let found = kb.interactions(a);
-            black_box(found.documented());
-            for i in found {
-                n += i.effect().len() + i.management().len();
-                black_box((i.interactant(), i.severity()));
-            }
-            for p in kb.populations(a) {
-                n += p.text().len();
-                black_box((p.population(), p.recommendation(), p.jurisdiction()));
-            }
-            for r in kb.regimens(a) {
-                n += r.schedule().len();
-                black_box((r.dose(), r.phase(), r.basis(), r.administration(), r.duration()));
-            }
-            for t in Topic::iter() {
-                black_box(kb.documented(a, t));
-            }
-            for r in kb.risks() {
-                for route in Route::iter() {
-                    black_box(r.basis_for(a, route));
+    assert_no_alloc(
+        "interactions()/populations()/regimens()/documented()",
+        || {
+            let mut n = 0;
+            for a in Agent::iter() {
+                let found = kb.interactions(a);
+                black_box(found.documented());
+                for i in found {
+                    n += i.effect().len() + i.management().len();
+                    black_box((i.interactant(), i.severity()));
+                }
+                for p in kb.populations(a) {
+                    n += p.text().len();
+                    black_box((p.population(), p.recommendation(), p.jurisdiction()));
+                }
+                for r in kb.regimens(a) {
+                    n += r.schedule().len();
+                    black_box((
+                        r.dose(),
+                        r.phase(),
+                        r.basis(),
+                        r.administration(),
+                        r.duration(),
+                    ));
+                }
+                for t in Topic::iter() {
+                    black_box(kb.documented(a, t));
+                }
+                for r in kb.risks() {
+                    for route in Route::iter() {
+                        black_box(r.basis_for(a, route));
+                    }
                 }
             }
-        }
-        for x in Interactant::iter() {
-            n += kb.interactions_with(x).count();
-            black_box(kb.interactant(x).examples());
-        }
-        for c in Condition::iter() {
-            n += kb.regimens_for(c).count();
-        }
-        black_box(n)
-    });
+            for x in Interactant::iter() {
+                n += kb.interactions_with(x).count();
+                black_box(kb.interactant(x).examples());
+            }
+            for c in Condition::iter() {
+                n += kb.regimens_for(c).count();
+            }
+            black_box(n)
+        },
+    );
     assert_no_alloc("routes_by_bioavailability()/routes_by_onset()", || {
         black_box((kb.routes_by_bioavailability(), kb.routes_by_onset()))
     });

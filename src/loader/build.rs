@@ -128,8 +128,10 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
     if !source.has_locator() && source.note().is_none() {
         return Err(c.invalid(
             "url",
-            String::from("the source has no URL, DOI or PMID and no note saying why"),
-            "at least one of `url`, `doi`, `pmid`, or a `note` explaining that none is known",
+            String::from(
+                "the source has no URL, DOI, PMID, SPL set id or document number, and no note saying why",
+            ),
+            "at least one of `url`, `doi`, `pmid`, `spl_set_id`, `document`, or a `note` explaining that none is known",
         ));
     }
     Ok(())
@@ -547,7 +549,7 @@ fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
                 return Err(c.invalid(
                     field.child("routes"),
                     format!("a `{}` lists routes", scope.basis()),
-                    "no `routes` for a label warning, label adverse reaction or class effect: it holds on every route of the agent",
+                    "no `routes` for a label warning, label adverse reaction, other label statement or class effect: it holds on every route of the agent",
                 ));
             }
             (false, None) => {
@@ -848,6 +850,7 @@ fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
         risks_by,
         benefits_by_condition,
         names,
+        codes: crate::interop::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
     }
 }
 

@@ -142,6 +142,8 @@ pub(crate) struct Index {
     /// The answer of `benefits_for` for every condition.
     pub(crate) benefits_by_condition: [Vec<Benefit>; Condition::COUNT],
     pub(crate) names: NameIndex,
+    /// Every code of every agent, route and condition, for `by_code`.
+    pub(crate) codes: crate::interop::CodeIndex,
 }
 
 impl std::fmt::Debug for KnowledgeBase {

@@ -1,0 +1,404 @@
+//! Look-up by standard code: which agents, routes and conditions carry a code.
+//!
+//! Codes are matched after normalisation, so that the spellings clinicians and
+//! systems actually use find the same record: ASCII letters in upper case, and the
+//! separators `.`, `-`, `_` and spaces dropped (`F33.1`, `f331` and `F33 1` are one
+//! code), with ChEBI's `CHEBI:` prefix optional. The normalised keys are built once, at
+//! load, and sorted; a query normalises its input into a stack buffer and
+//! binary-searches, so [`KnowledgeBase::by_code`] allocates nothing.
+
+use std::fmt;
+
+use strum::EnumCount;
+
+use crate::values::{Code, CodeSystem};
+use crate::{Agent, AgentRecord, Condition, ConditionRecord, Entity, KnowledgeBase, Route};
+use crate::{RouteRecord, lookup::MAX_NAME_BYTES};
+
+/// The longest code a query can match, in bytes after normalisation; longer input
+/// matches nothing.
+pub const MAX_CODE_BYTES: usize = 48;
+
+/// One indexed code: its normalised key, system, the entity carrying it and the
+/// position of the code in that entity's `codes()`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct CodeEntry {
+    key: Box<str>,
+    system: CodeSystem,
+    entity: Entity,
+    position: usize,
+}
+
+/// Every code of every agent, route and condition, sorted by (normalised code,
+/// system, entity), built at load.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct CodeIndex {
+    entries: Vec<CodeEntry>,
+}
+
+impl CodeIndex {
+    /// Indexes the codes of the named records that carry codes.
+    pub(crate) fn new(
+        agents: &[AgentRecord; Agent::COUNT],
+        routes: &[RouteRecord; Route::COUNT],
+        conditions: &[ConditionRecord; Condition::COUNT],
+    ) -> Self {
+        let agents = agents.iter().map(|r| (Entity::Agent(r.id()), r.codes()));
+        let routes = routes.iter().map(|r| (Entity::Route(r.id()), r.codes()));
+        let conditions = conditions
+            .iter()
+            .map(|r| (Entity::Condition(r.id()), r.codes()));
+        let mut entries: Vec<CodeEntry> = agents
+            .chain(routes)
+            .chain(conditions)
+            .flat_map(|(entity, codes)| {
+                codes.iter().enumerate().map(move |(position, code)| {
+                    let mut buf = [0u8; MAX_CODE_BYTES];
+                    let key = match normalize(code.code(), &mut buf) {
+                        Some(key) => String::from_utf8_lossy(key).into_owned(),
+                        // Too long to be queried through the buffer: keep a key no
+                        // query can produce, so the code is simply never matched.
+                        None => String::new(),
+                    };
+                    CodeEntry {
+                        key: key.into_boxed_str(),
+                        system: code.system(),
+                        entity,
+                        position,
+                    }
+                })
+            })
+            .filter(|e| !e.key.is_empty())
+            .collect();
+        entries.sort_unstable();
+        entries.dedup_by(|a, b| a.key == b.key && a.system == b.system && a.entity == b.entity);
+        CodeIndex { entries }
+    }
+
+    /// The entries whose key equals `key` and, when given, whose system is `system`.
+    fn range(&self, key: &[u8], system: Option<CodeSystem>) -> &[CodeEntry] {
+        let cmp = |e: &CodeEntry| {
+            e.key.as_bytes().cmp(key).then_with(|| match system {
+                Some(s) => e.system.cmp(&s),
+                None => std::cmp::Ordering::Equal,
+            })
+        };
+        let start = self.entries.partition_point(|e| cmp(e).is_lt());
+        let end = self.entries.partition_point(|e| cmp(e).is_le());
+        self.entries.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Normalises a code into `buf`: ASCII upper case, without `.`, `-`, `_`, spaces and
+/// a leading `CHEBI:`. `None` when the result is empty or does not fit.
+fn normalize<'b>(code: &str, buf: &'b mut [u8; MAX_CODE_BYTES]) -> Option<&'b [u8]> {
+    let trimmed = code.trim();
+    let bytes = trimmed.as_bytes();
+    let bytes = match bytes.get(..6) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(b"CHEBI:") => bytes.get(6..)?,
+        _ => bytes,
+    };
+    let mut len = 0;
+    for &b in bytes {
+        if matches!(b, b'.' | b'-' | b'_' | b' ' | b'\t') {
+            continue;
+        }
+        *buf.get_mut(len)? = b.to_ascii_uppercase();
+        len += 1;
+    }
+    match buf.get(..len) {
+        Some(key) if !key.is_empty() => Some(key),
+        _ => None,
+    }
+}
+
+/// One record that carries a code: the entity and the code as the data has it (with
+/// its note and sources).
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let hit = kb.by_code(CodeSystem::SnomedCt, "46713006").next().unwrap();
+/// assert_eq!(hit.entity(), Entity::Route(Route::Intranasal));
+/// assert_eq!(hit.code().code(), "46713006");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeMatch<'a> {
+    entity: Entity,
+    code: &'a Code,
+}
+
+impl<'a> CodeMatch<'a> {
+    /// The agent, route or condition that carries the code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, CodeSystem, Entity, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let hit = kb.by_code(CodeSystem::Atc, "N06AX27").next().unwrap();
+    /// assert_eq!(hit.entity(), Entity::Agent(Agent::Esketamine));
+    /// ```
+    pub fn entity(&self) -> Entity {
+        self.entity
+    }
+
+    /// The code as recorded: exact spelling, system, note and sources.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, KnowledgeBase, Sourced};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let hit = kb.by_code(CodeSystem::Atc, "n06ax27").next().unwrap();
+    /// assert_eq!(hit.code().code(), "N06AX27");
+    /// assert!(!hit.code().sources().is_empty());
+    /// ```
+    pub fn code(&self) -> &'a Code {
+        self.code
+    }
+}
+
+impl fmt::Display for CodeMatch<'_> {
+    /// `ICD-10-CM F33.9: condition treatment-resistant depression`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} {}", self.code, self.entity.kind(), self.entity)
+    }
+}
+
+/// The records that carry a code, from [`KnowledgeBase::by_code`]: an iterator of
+/// [`CodeMatch`], in (system, entity) order, that also says whether the code is shared
+/// by several records. It borrows; it allocates nothing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let found = kb.by_code(CodeSystem::Icd10Cm, "F33.9");
+/// if found.is_shared() {
+///     println!("F33.9 is carried by {} records:", found.len());
+/// }
+/// for hit in found {
+///     println!("  {hit}");
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct CodeMatches<'a> {
+    kb: &'a KnowledgeBase,
+    entries: std::slice::Iter<'a, CodeEntry>,
+}
+
+impl<'a> CodeMatches<'a> {
+    /// Whether more than one record carries the code (e.g. an ICD-10-CM depression code
+    /// that several conditions map to). Each such code's note says so too.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(!kb.by_code(CodeSystem::SnomedCt, "47625008").is_shared());
+    /// ```
+    pub fn is_shared(&self) -> bool {
+        let slice = self.entries.as_slice();
+        match slice.first() {
+            Some(first) => slice.iter().any(|e| e.entity != first.entity),
+            None => false,
+        }
+    }
+
+    /// Whether no record carries the code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.by_code(CodeSystem::Icd10Cm, "Z99.99").is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.entries.as_slice().is_empty()
+    }
+
+    /// The entities that carry the code, each once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let entities: Vec<Entity> = kb.by_code(CodeSystem::SnomedCt, "47625008").entities().collect();
+    /// assert_eq!(entities, [Entity::Route(Route::Intravenous)]);
+    /// ```
+    pub fn entities(&self) -> impl Iterator<Item = Entity> + 'a {
+        let slice: &'a [CodeEntry] = self.entries.as_slice();
+        slice.iter().enumerate().filter_map(move |(i, e)| {
+            let seen = slice
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|b| b.entity == e.entity));
+            (!seen).then_some(e.entity)
+        })
+    }
+}
+
+impl<'a> Iterator for CodeMatches<'a> {
+    type Item = CodeMatch<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        for e in self.entries.by_ref() {
+            if let Some(code) = codes_of(self.kb, e.entity).get(e.position) {
+                return Some(CodeMatch {
+                    entity: e.entity,
+                    code,
+                });
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.entries.size_hint()
+    }
+}
+
+impl ExactSizeIterator for CodeMatches<'_> {}
+
+/// The codes an entity carries (none for the kinds of records without codes).
+fn codes_of(kb: &KnowledgeBase, entity: Entity) -> &[Code] {
+    match entity {
+        Entity::Agent(a) => kb.agent(a).codes(),
+        Entity::Route(r) => kb.route(r).codes(),
+        Entity::Condition(c) => kb.condition(c).codes(),
+        _ => &[],
+    }
+}
+
+impl KnowledgeBase {
+    /// Every agent, route and condition that carries `code` in `system`.
+    ///
+    /// The code is matched after normalisation (ASCII case, `.`, `-`, `_` and spaces
+    /// ignored), so `F33.1`, `f331` and `F33 1` are the same ICD-10-CM code. The
+    /// system's common spellings parse with [`str::parse`] (`"snomed"`, `"SCT"`,
+    /// `"icd10"`, `"ICD-10-CM"`, or the FHIR URI). Several records come back where a
+    /// code is shared, and [`CodeMatches::is_shared`] says so. Allocates nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let system: CodeSystem = "SCT".parse()?;
+    /// let hits: Vec<Entity> = kb.by_code(system, "46713006").map(|m| m.entity()).collect();
+    /// assert_eq!(hits, [Entity::Route(Route::Intranasal)]);
+    /// assert!(kb.by_code(CodeSystem::Icd10Cm, "no-such-code").is_empty());
+    /// # Ok::<(), strum::ParseError>(())
+    /// ```
+    pub fn by_code(&self, system: CodeSystem, code: &str) -> CodeMatches<'_> {
+        let mut buf = [0u8; MAX_CODE_BYTES];
+        let entries = match normalize(code, &mut buf) {
+            Some(key) => self.index.codes.range(key, Some(system)),
+            None => &[],
+        };
+        CodeMatches {
+            kb: self,
+            entries: entries.iter(),
+        }
+    }
+
+    /// Every record that carries `code` in any code system: for a bare code such as
+    /// `F33.1` or `N06AX27` when the system is not known. Numeric codes can exist in
+    /// several systems; each match names its system. Allocates nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, CodeSystem, Entity, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let hit = kb.by_any_code("n06ax27").next().unwrap();
+    /// assert_eq!(hit.entity(), Entity::Agent(Agent::Esketamine));
+    /// assert_eq!(hit.code().system(), CodeSystem::Atc);
+    /// ```
+    pub fn by_any_code(&self, code: &str) -> CodeMatches<'_> {
+        let mut buf = [0u8; MAX_CODE_BYTES];
+        let entries = match normalize(code, &mut buf) {
+            Some(key) => self.index.codes.range(key, None),
+            None => &[],
+        };
+        CodeMatches {
+            kb: self,
+            entries: entries.iter(),
+        }
+    }
+
+    /// Every record that carries the code written in `text`, in any of the forms
+    /// people and systems write: a bare code (`F33.1`), the system then the code
+    /// (`ICD-10-CM F33.1`, `snomed 46713006`, `CHEBI:6121`), or FHIR token syntax
+    /// (`http://snomed.info/sct|46713006`). A prefix that is not a known system is
+    /// taken as part of a bare code. Allocates nothing.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Entity, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let nasal = Entity::Route(Route::Intranasal);
+    /// assert_eq!(kb.by_code_text("SNOMED CT 46713006").next().map(|m| m.entity()), Some(nasal));
+    /// assert_eq!(kb.by_code_text("http://snomed.info/sct|46713006").next().map(|m| m.entity()), Some(nasal));
+    /// assert_eq!(kb.by_code_text("sct:46713006").next().map(|m| m.entity()), Some(nasal));
+    /// assert_eq!(kb.by_code_text("46713006").next().map(|m| m.entity()), Some(nasal));
+    /// ```
+    pub fn by_code_text(&self, text: &str) -> CodeMatches<'_> {
+        let text = text.trim();
+        let split = text
+            .rfind('|')
+            .or_else(|| text.rfind(char::is_whitespace))
+            .or_else(|| text.find(':'));
+        if let Some(at) = split {
+            let (system, code) = (text.get(..at), text.get(at + 1..));
+            if let (Some(system), Some(code)) = (system, code) {
+                if let Ok(system) = system.trim().parse::<CodeSystem>() {
+                    return self.by_code(system, code);
+                }
+            }
+        }
+        self.by_any_code(text)
+    }
+}
+
+// The name buffer and the code buffer are both small stack arrays; keep the code one
+// no larger than the name one so that a look-up never needs more stack than `lookup`.
+const _: () = assert!(MAX_CODE_BYTES <= MAX_NAME_BYTES);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(code: &str) -> Option<String> {
+        let mut buf = [0u8; MAX_CODE_BYTES];
+        normalize(code, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned())
+    }
+
+    #[test]
+    fn normalisation_ignores_case_and_separators() {
+        assert_eq!(norm("F33.1").as_deref(), Some("F331"));
+        assert_eq!(norm(" f33 1 ").as_deref(), Some("F331"));
+        assert_eq!(norm("6740-88-1").as_deref(), Some("6740881"));
+        assert_eq!(norm("CHEBI:6121").as_deref(), Some("6121"));
+        assert_eq!(norm("chebi:6121").as_deref(), Some("6121"));
+        assert_eq!(norm("...").as_deref(), None);
+        assert_eq!(norm(&"9".repeat(MAX_CODE_BYTES + 1)), None);
+    }
+}

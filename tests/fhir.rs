@@ -1,0 +1,464 @@
+//! The FHIR R5 export (feature `fhir`): determinism against a golden file, and the
+//! checks the independent validator (`fhir.resources`, run by `.ci/run` through
+//! `scripts/validate_fhir.py`) does not make: every reference resolves inside the
+//! bundle, every coding's system is the right URI, required elements are present, ids
+//! are valid and unique.
+//!
+//! After a data change, regenerate the golden file with
+//! `UPDATE_GOLDEN=1 cargo test --features fhir --test fhir` and review its diff.
+#![cfg(feature = "fhir")]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ketamine_therapy::fhir::BASE_URL;
+use ketamine_therapy::{
+    Agent, CodeSystem, Evidence, IntoEnumIterator, KnowledgeBase, RegulatoryStatus, Route,
+};
+use serde_json::Value;
+
+const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/fhir-bundle.json");
+
+fn bundle() -> Value {
+    serde_json::from_str(&KnowledgeBase::embedded().fhir_bundle().to_json()).expect("valid JSON")
+}
+
+fn entries(bundle: &Value) -> &Vec<Value> {
+    bundle["entry"].as_array().expect("entry array")
+}
+
+fn of_type<'b>(bundle: &'b Value, resource_type: &str) -> Vec<&'b Value> {
+    entries(bundle)
+        .iter()
+        .map(|e| &e["resource"])
+        .filter(|r| r["resourceType"] == resource_type)
+        .collect()
+}
+
+#[test]
+fn export_is_byte_identical_to_the_golden_file_and_run_to_run() {
+    let kb = KnowledgeBase::embedded();
+    let first = kb.fhir_bundle().to_json_pretty();
+    let again = kb.fhir_bundle().to_json_pretty();
+    assert_eq!(first, again, "two exports of one knowledge base differ");
+    // A knowledge base loaded again from the same files exports the same bytes.
+    let reloaded = KnowledgeBase::from_json_files(KnowledgeBase::embedded_files().iter().copied())
+        .expect("embedded data loads");
+    assert_eq!(first, reloaded.fhir_bundle().to_json_pretty());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(GOLDEN, &first).expect("write golden file");
+        return;
+    }
+    let golden = std::fs::read_to_string(GOLDEN).unwrap_or_default();
+    if golden != first {
+        let line = golden
+            .lines()
+            .zip(first.lines())
+            .position(|(a, b)| a != b)
+            .map_or(golden.lines().count().min(first.lines().count()) + 1, |i| {
+                i + 1
+            });
+        panic!(
+            "the FHIR export differs from tests/golden/fhir-bundle.json from line {line}; if the \
+             data or the exporter changed on purpose, run \
+             `UPDATE_GOLDEN=1 cargo test --features fhir --test fhir` and review the diff"
+        );
+    }
+}
+
+#[test]
+fn compact_and_pretty_are_the_same_document() {
+    let kb = KnowledgeBase::embedded();
+    let compact: Value = serde_json::from_str(&kb.fhir_bundle().to_json()).unwrap();
+    let pretty: Value = serde_json::from_str(&kb.fhir_bundle().to_json_pretty()).unwrap();
+    assert_eq!(compact, pretty);
+}
+
+#[test]
+fn bundle_is_a_collection_with_valid_unique_ids_and_full_urls() {
+    let b = bundle();
+    assert_eq!(b["resourceType"], "Bundle");
+    assert_eq!(b["type"], "collection");
+    let mut full_urls = BTreeSet::new();
+    for e in entries(&b) {
+        let r = &e["resource"];
+        let t = r["resourceType"].as_str().expect("resourceType");
+        let id = r["id"].as_str().expect("id");
+        assert!(
+            (1..=64).contains(&id.len())
+                && id
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.'),
+            "invalid FHIR id {id:?}"
+        );
+        let url = e["fullUrl"].as_str().expect("fullUrl");
+        assert_eq!(url, format!("{BASE_URL}/{t}/{id}"));
+        assert!(full_urls.insert(url.to_owned()), "duplicate fullUrl {url}");
+    }
+}
+
+/// Every `reference` in `value`, with the path where it was found.
+fn references<'v>(value: &'v Value, path: &str, out: &mut Vec<(String, &'v str)>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let here = format!("{path}.{k}");
+                match (k.as_str(), v) {
+                    ("reference", Value::String(s)) => out.push((here, s)),
+                    _ => references(v, &here, out),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                references(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_reference_resolves_inside_the_bundle() {
+    let b = bundle();
+    let targets: BTreeMap<String, &str> = entries(&b)
+        .iter()
+        .map(|e| {
+            let r = &e["resource"];
+            (
+                format!(
+                    "{}/{}",
+                    r["resourceType"].as_str().unwrap(),
+                    r["id"].as_str().unwrap()
+                ),
+                r["resourceType"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let mut found = Vec::new();
+    references(&b, "Bundle", &mut found);
+    assert!(found.len() > 500, "only {} references", found.len());
+    for (path, reference) in &found {
+        // Relative `Type/id`, resolved against the entries' RESTful fullUrls.
+        assert!(
+            !reference.contains("://"),
+            "{path}: absolute reference {reference}"
+        );
+        assert!(
+            targets.contains_key(*reference),
+            "{path}: {reference} is not in the bundle"
+        );
+    }
+}
+
+#[test]
+fn references_point_at_the_resource_types_the_spec_allows() {
+    let b = bundle();
+    let type_of = |reference: &str| reference.split('/').next().unwrap_or("").to_owned();
+    for cud in of_type(&b, "ClinicalUseDefinition") {
+        for s in cud["subject"].as_array().expect("subject") {
+            // Not MedicationKnowledge: the R5 subject list does not allow it.
+            assert_eq!(
+                type_of(s["reference"].as_str().unwrap()),
+                "MedicinalProductDefinition"
+            );
+        }
+    }
+    for mk in of_type(&b, "MedicationKnowledge") {
+        for r in mk["clinicalUseIssue"].as_array().unwrap() {
+            assert_eq!(
+                type_of(r["reference"].as_str().unwrap()),
+                "ClinicalUseDefinition"
+            );
+        }
+        for g in mk["indicationGuideline"].as_array().unwrap() {
+            for i in g["indication"].as_array().unwrap() {
+                if let Some(r) = i["reference"]["reference"].as_str() {
+                    assert_eq!(type_of(r), "ClinicalUseDefinition");
+                }
+            }
+        }
+        for r in mk["regulatory"].as_array().unwrap() {
+            assert_eq!(
+                type_of(r["regulatoryAuthority"]["reference"].as_str().unwrap()),
+                "Organization"
+            );
+        }
+    }
+    for p in of_type(&b, "Provenance") {
+        for e in p["entity"].as_array().unwrap() {
+            assert_eq!(
+                type_of(e["what"]["reference"].as_str().unwrap()),
+                "Citation"
+            );
+            assert_eq!(e["role"], "source");
+        }
+    }
+}
+
+/// Every `coding` object in `value`.
+fn codings<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("coding", Value::Array(items)) => out.extend(items.iter()),
+                    ("valueCoding", c) => out.push(c),
+                    _ => codings(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| codings(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_coding_uses_the_right_system_uri() {
+    let kb = KnowledgeBase::embedded();
+    let b = bundle();
+    // The systems a coding may use: the crate's code systems (each code must be one of
+    // the record's), ISO 3166, HL7 systems, and the bundle's own CodeSystems.
+    let own: BTreeMap<&str, BTreeSet<&str>> = of_type(&b, "CodeSystem")
+        .into_iter()
+        .map(|cs| {
+            let codes = cs["concept"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["code"].as_str().unwrap());
+            (cs["url"].as_str().unwrap(), codes.collect())
+        })
+        .collect();
+    let mut known: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let all_codes = kb
+        .agents()
+        .flat_map(|a| a.codes())
+        .chain(kb.routes().flat_map(|r| r.codes()))
+        .chain(kb.conditions().flat_map(|c| c.codes()));
+    for code in all_codes {
+        known
+            .entry(code.system().fhir_uri())
+            .or_default()
+            .insert(code.code().to_owned());
+    }
+    let hl7: BTreeMap<&str, &[&str]> = [
+        ("urn:iso:std:iso:3166", &["US", "EU", "GB", "CA", "AU"][..]),
+        ("http://hl7.org/fhir/publication-status", &["active"][..]),
+        (
+            "http://hl7.org/fhir/regulated-authorization-type",
+            &["MarketingAuth"][..],
+        ),
+        (
+            "http://hl7.org/fhir/clinical-use-definition-category",
+            &["Pregnancy", "DriveAndMachines"][..],
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let mut found = Vec::new();
+    codings(&b, &mut found);
+    assert!(found.len() > 100);
+    for c in found {
+        let system = c["system"].as_str().expect("every coding has a system");
+        let code = c["code"].as_str().expect("every coding has a code");
+        if let Some(codes) = own.get(system) {
+            assert!(
+                codes.contains(code),
+                "{code} is not in the bundle's CodeSystem {system}"
+            );
+        } else if let Some(codes) = known.get(system) {
+            assert!(
+                codes.contains(code),
+                "{system}|{code} is not a code of the data"
+            );
+            assert!(CodeSystem::iter().any(|s| s.fhir_uri() == system));
+        } else if let Some(codes) = hl7.get(system) {
+            assert!(codes.contains(&code), "{system}|{code}");
+        } else {
+            panic!("coding with an unexpected system {system}|{code}");
+        }
+    }
+}
+
+#[test]
+fn routes_are_coded_with_snomed_ct() {
+    let b = bundle();
+    let snomed = CodeSystem::SnomedCt.fhir_uri();
+    for mk in of_type(&b, "MedicationKnowledge") {
+        let routes = mk["definitional"]["intendedRoute"].as_array().unwrap();
+        assert!(!routes.is_empty());
+        for r in routes {
+            let coding = &r["coding"][0];
+            assert_eq!(coding["system"], snomed, "{r}");
+        }
+    }
+    let nasal = of_type(&b, "MedicinalProductDefinition")
+        .into_iter()
+        .find(|m| m["id"] == "mpd-esketamine-intranasal")
+        .expect("esketamine nasal product");
+    assert_eq!(nasal["route"][0]["coding"][0]["code"], "46713006");
+}
+
+#[test]
+fn required_elements_are_present() {
+    let b = bundle();
+    for cud in of_type(&b, "ClinicalUseDefinition") {
+        let t = cud["type"].as_str().expect("ClinicalUseDefinition.type");
+        let part = match t {
+            "indication" => "indication",
+            "contraindication" => "contraindication",
+            "interaction" => "interaction",
+            "undesirable-effect" => "undesirableEffect",
+            "warning" => "warning",
+            other => panic!("type {other} is not in the required value set"),
+        };
+        assert!(cud[part].is_object(), "{} has no {part}", cud["id"]);
+        assert!(!cud["subject"].as_array().unwrap().is_empty());
+    }
+    for mk in of_type(&b, "MedicationKnowledge") {
+        assert!(matches!(
+            mk["status"].as_str(),
+            Some("active" | "inactive" | "entered-in-error")
+        ));
+        for r in mk["regulatory"].as_array().unwrap() {
+            assert!(r["regulatoryAuthority"].is_object());
+        }
+        for c in mk["medicineClassification"].as_array().unwrap() {
+            assert!(c["type"].is_object());
+        }
+        for r in mk["relatedMedicationKnowledge"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(r["type"].is_object() && r["reference"].is_array());
+        }
+        for g in mk["indicationGuideline"].as_array().unwrap() {
+            for d in g["dosingGuideline"].as_array().into_iter().flatten() {
+                for dosage in d["dosage"].as_array().unwrap() {
+                    assert!(dosage["type"].is_object() && dosage["dosage"].is_array());
+                }
+            }
+        }
+    }
+    for p in of_type(&b, "Provenance") {
+        assert!(!p["target"].as_array().unwrap().is_empty());
+        assert!(p["agent"][0]["who"].is_object());
+    }
+    for c in of_type(&b, "Citation") {
+        assert_eq!(c["status"], "active");
+        assert!(c["citedArtifact"]["title"][0]["text"].is_string());
+    }
+    for cs in of_type(&b, "CodeSystem") {
+        assert_eq!(cs["status"], "active");
+        assert_eq!(cs["content"], "complete");
+    }
+}
+
+#[test]
+fn the_bundle_carries_every_record() {
+    let kb = KnowledgeBase::embedded();
+    let b = bundle();
+    let count = |t: &str| of_type(&b, t).len();
+    assert_eq!(count("MedicationKnowledge"), Agent::iter().count());
+    let agent_routes: usize = kb.agents().map(|a| a.routes().len()).sum();
+    assert_eq!(count("MedicinalProductDefinition"), agent_routes);
+    assert_eq!(count("Citation"), kb.sources().count());
+    let cuds = of_type(&b, "ClinicalUseDefinition");
+    let of = |t: &str| cuds.iter().filter(|c| c["type"] == t).count();
+    assert_eq!(of("indication"), kb.indications().count());
+    let contraindications: usize = Agent::iter().map(|a| kb.contraindications(a).len()).sum();
+    assert_eq!(of("contraindication"), contraindications);
+    let interactions: usize = Agent::iter().map(|a| kb.interactions(a).len()).sum();
+    assert_eq!(of("interaction"), interactions);
+    let effects: usize = kb.risks().map(|r| r.applies().len()).sum();
+    assert_eq!(of("undesirable-effect"), effects);
+    let populations: usize = Agent::iter().map(|a| kb.populations(a).len()).sum();
+    let monitoring: usize = Agent::iter().map(|a| kb.monitoring(a).count()).sum();
+    assert_eq!(of("warning"), populations + monitoring);
+    let approvals = kb
+        .indications()
+        .flat_map(|i| i.regulatory())
+        .chain(kb.agents().flat_map(|a| a.regulatory()))
+        .filter(|r| r.status() == RegulatoryStatus::Approved)
+        .count();
+    assert_eq!(count("RegulatedAuthorization"), approvals);
+}
+
+#[test]
+fn evidence_level_and_provenance_survive() {
+    let kb = KnowledgeBase::embedded();
+    let b = bundle();
+    let provenance: BTreeMap<&str, Vec<&str>> = of_type(&b, "Provenance")
+        .into_iter()
+        .map(|p| {
+            let target = p["target"][0]["reference"].as_str().unwrap();
+            let sources = p["entity"].as_array().unwrap().iter();
+            (
+                target,
+                sources
+                    .map(|e| e["what"]["reference"].as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    let cuds = of_type(&b, "ClinicalUseDefinition");
+    for ind in kb.indications() {
+        let key = format!("indication/{}", ind.key());
+        let cud = cuds
+            .iter()
+            .find(|c| c["identifier"][0]["value"] == key.as_str())
+            .unwrap_or_else(|| panic!("no ClinicalUseDefinition for {key}"));
+        let level = cud["extension"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["url"] == ketamine_therapy::fhir::EVIDENCE_LEVEL_EXTENSION)
+            .expect("evidence level");
+        let code = level["valueCoding"]["code"].as_str().unwrap();
+        assert_eq!(code.parse::<Evidence>().ok(), Some(ind.evidence()));
+        let target = format!("ClinicalUseDefinition/{}", cud["id"].as_str().unwrap());
+        let cited = &provenance[target.as_str()];
+        for source in ketamine_therapy::Sourced::sources(ind) {
+            assert!(
+                cited.contains(&format!("Citation/cit-{source}").as_str()),
+                "{key}: {source}"
+            );
+        }
+    }
+}
+
+#[test]
+fn spravato_is_described_as_a_health_it_system_needs_it() {
+    let b = bundle();
+    let mk = of_type(&b, "MedicationKnowledge")
+        .into_iter()
+        .find(|m| m["id"] == "mk-esketamine")
+        .expect("esketamine");
+    let atc: Vec<&str> = mk["medicineClassification"][0]["classification"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["coding"][0]["code"].as_str().unwrap())
+        .collect();
+    assert!(atc.contains(&"N06AX27"));
+    assert_eq!(
+        mk["regulatory"][0]["schedule"][0]["text"],
+        "controlled substance, schedule CIII"
+    );
+    assert!(!mk["monitoringProgram"].as_array().unwrap().is_empty());
+    assert!(!mk["clinicalUseIssue"].as_array().unwrap().is_empty());
+    assert_eq!(
+        mk["relatedMedicationKnowledge"][0]["reference"][0]["reference"],
+        "MedicationKnowledge/mk-racemic-ketamine"
+    );
+    let ra = of_type(&b, "RegulatedAuthorization");
+    assert!(ra.iter().any(|r| {
+        r["region"][0]["coding"][0]["code"] == "US"
+            && r["statusDate"] == "2019-03-05"
+            && r["indication"][0]["reference"]["reference"]
+                .as_str()
+                .is_some_and(|s| s.contains("treatment-resistant-depression"))
+    }));
+    let _ = Route::Intranasal;
+}
