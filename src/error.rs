@@ -5,7 +5,7 @@ use std::fmt;
 use strum::IntoEnumIterator;
 
 use crate::Entity;
-use crate::text::{clip, clip_long, echo, kept};
+use crate::text::{clip, clip_long, clip_path, echo, kept};
 use crate::{Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route};
 
 /// Which identity enum a [`ParseIdError`] was parsing.
@@ -441,6 +441,35 @@ pub enum LoadError {
         /// What would be valid.
         expected: String,
     },
+    /// The files of one load add up to more than
+    /// [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+    #[error(
+        "{file}: with this file the load reaches {total} bytes, over the limit of {limit} bytes for one load; load fewer or smaller files"
+    )]
+    LoadTooLarge {
+        /// The file that took the load over the limit.
+        file: String,
+        /// The bytes of the load up to and including this file (at least).
+        total: usize,
+        /// The limit, [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+        limit: usize,
+    },
+    /// A directory with more `*.json` files than one load reads.
+    #[error("{dir}: holds more than {limit} *.json files; one load reads at most {limit}")]
+    TooManyFiles {
+        /// The directory.
+        dir: String,
+        /// The most files one directory load reads.
+        limit: usize,
+    },
+    /// A path that names a directory, FIFO, device or socket, not a regular file.
+    #[error("{file}: is {found}, not a regular file; give the path of a JSON file")]
+    NotAFile {
+        /// The path.
+        file: String,
+        /// What it is instead: `a directory`, `a FIFO`, `a device`, `a socket`.
+        found: String,
+    },
     /// A file or overlay whose top-level JSON value is not an object.
     #[error("{file}: expected a JSON object at the top level, found {found}")]
     NotAnObject {
@@ -474,13 +503,15 @@ impl LoadError {
             LoadError::InvalidUtf8 { file, .. }
             | LoadError::ByteOrderMark { file }
             | LoadError::TooLarge { file, .. }
-            | LoadError::EmptyDirectory { dir: file } => clip(file),
+            | LoadError::EmptyDirectory { dir: file }
+            | LoadError::LoadTooLarge { file, .. }
+            | LoadError::TooManyFiles { dir: file, .. } => clip_path(file),
             LoadError::Syntax { file, message, .. } | LoadError::Io { file, message } => {
-                clip(file);
+                clip_path(file);
                 clip_long(message);
             }
-            LoadError::NotAnObject { file, found } => {
-                clip(file);
+            LoadError::NotAnObject { file, found } | LoadError::NotAFile { file, found } => {
+                clip_path(file);
                 clip(found);
             }
             LoadError::Schema {
@@ -490,7 +521,8 @@ impl LoadError {
                 message,
                 ..
             } => {
-                clip_all([file, record, field]);
+                clip_path(file);
+                clip_all([record, field]);
                 clip_long(message);
             }
             LoadError::EmptyText {
@@ -508,7 +540,10 @@ impl LoadError {
                 record,
                 field,
                 ..
-            } => clip_all([file, record, field]),
+            } => {
+                clip_path(file);
+                clip_all([record, field]);
+            }
             LoadError::UnknownSource {
                 file,
                 record,
@@ -516,7 +551,8 @@ impl LoadError {
                 id,
                 suggestion,
             } => {
-                clip_all([file, record, field, id]);
+                clip_path(file);
+                clip_all([record, field, id]);
                 if let Some(s) = suggestion {
                     clip(s);
                 }
@@ -527,12 +563,19 @@ impl LoadError {
                 field,
                 min,
                 max,
-            } => clip_all([file, record, field, min, max]),
+            } => {
+                clip_path(file);
+                clip_all([record, field, min, max]);
+            }
             LoadError::DuplicateRecord {
                 file,
                 record,
                 first_file,
-            } => clip_all([file, record, first_file]),
+            } => {
+                clip_path(file);
+                clip(record);
+                clip_path(first_file);
+            }
             LoadError::MissingRecord {
                 files,
                 kind,
@@ -556,7 +599,10 @@ impl LoadError {
                 field,
                 alias,
                 other,
-            } => clip_all([file, record, field, alias, other]),
+            } => {
+                clip_path(file);
+                clip_all([record, field, alias, other]);
+            }
             LoadError::RouteNotForAgent {
                 file,
                 record,
@@ -565,10 +611,14 @@ impl LoadError {
                 route,
                 valid,
             } => {
-                clip_all([file, record, field, agent, route]);
+                clip_path(file);
+                clip_all([record, field, agent, route]);
                 clip_long(valid);
             }
-            LoadError::Redefinition { file, record, key } => clip_all([file, record, key]),
+            LoadError::Redefinition { file, record, key } => {
+                clip_path(file);
+                clip_all([record, key]);
+            }
             LoadError::Invalid {
                 file,
                 record,
@@ -576,7 +626,8 @@ impl LoadError {
                 message,
                 expected,
             } => {
-                clip_all([file, record, field]);
+                clip_path(file);
+                clip_all([record, field]);
                 clip_long(message);
                 clip_long(expected);
             }

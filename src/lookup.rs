@@ -19,6 +19,15 @@ use crate::{
 /// The longest name or alias the loader accepts, in bytes after folding.
 pub const MAX_NAME_BYTES: usize = 96;
 
+/// The most aliases one entity may have, so that a "did you mean" search, which ranks
+/// every name and alias, has a bounded number of candidates.
+pub(crate) const MAX_ALIASES: usize = 32;
+
+/// The most input bytes a lookup reads: a name folds to at most [`MAX_NAME_BYTES`], so
+/// a longer input (however many separators it holds) names nothing, and the lookup
+/// of a huge input costs no more than that of a short one.
+const MAX_INPUT_BYTES: usize = 4 * MAX_NAME_BYTES;
+
 /// Any named entity of the knowledge base: what [`KnowledgeBase::lookup`](crate::KnowledgeBase::lookup) finds.
 ///
 /// `Display` gives the canonical name of the entity.
@@ -151,8 +160,8 @@ impl_named!(
 pub(crate) fn fold<'b>(text: &str, buf: &'b mut [u8; MAX_NAME_BYTES]) -> (&'b [u8], bool) {
     let mut len = 0;
     let mut pending_space = false;
-    let mut cut = false;
-    for &byte in text.as_bytes() {
+    let mut cut = text.len() > MAX_INPUT_BYTES;
+    for &byte in text.as_bytes().iter().take(MAX_INPUT_BYTES) {
         if byte == b'-' || byte == b'_' || byte.is_ascii_whitespace() {
             pending_space = len > 0;
             continue;

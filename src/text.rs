@@ -70,12 +70,7 @@ impl fmt::Display for Echo<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut bytes = 0;
         for (n, c) in self.text.chars().enumerate() {
-            let width = if is_hidden(c) {
-                // `\u{` + up to 6 hex digits + `}`
-                4 + (32 - (c as u32 | 1).leading_zeros()).div_ceil(4) as usize
-            } else {
-                c.len_utf8()
-            };
+            let width = escaped_width(c);
             if n >= self.max_chars || bytes + width > self.max_bytes {
                 return f.write_str("…");
             }
@@ -95,6 +90,37 @@ pub(crate) fn clip(text: &mut String) {
     let e = echo(text);
     if !e.is_verbatim() {
         *text = e.to_string();
+    }
+}
+
+/// Replaces a file name or path by an echo of its end, which names the file: an
+/// ellipsis, then at most [`ECHO_CHARS`] characters (and `ECHO_BYTES` bytes).
+pub(crate) fn clip_path(text: &mut String) {
+    if echo(text).is_verbatim() {
+        return;
+    }
+    // The longest tail whose echo fits, found by walking back from the end.
+    let mut start = text.len();
+    let mut shown_bytes = 0;
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        let width = escaped_width(c);
+        if n >= ECHO_CHARS - 1 || shown_bytes + width > ECHO_BYTES - 3 {
+            break;
+        }
+        shown_bytes += width;
+        start = i;
+    }
+    let tail = text.get(start..).unwrap_or_default();
+    *text = format!("…{}", echo(tail));
+}
+
+/// The bytes `c` takes in an echo.
+fn escaped_width(c: char) -> usize {
+    if is_hidden(c) {
+        // `\u{` + up to 6 hex digits + `}`
+        4 + (32 - (c as u32 | 1).leading_zeros()).div_ceil(4) as usize
+    } else {
+        c.len_utf8()
     }
 }
 

@@ -7,7 +7,7 @@ use crate::Route;
 use crate::distance::{MAX_PATTERN_BYTES, Pattern};
 use crate::error::LoadError;
 use crate::evidence::Regulatory;
-use crate::lookup::Named;
+use crate::lookup::{MAX_ALIASES, Named};
 use crate::risks::{Frequency, RiskRecord};
 use crate::values::{Code, PercentRange, Sourced, Timing};
 
@@ -389,6 +389,14 @@ pub(super) fn check_named(
     sourced: &dyn Sourced,
 ) -> Result<(), LoadError> {
     c.text("name", named.display_name())?;
+    let aliases = named.alias_list().len();
+    if aliases > MAX_ALIASES {
+        return Err(c.invalid(
+            "aliases",
+            format!("{aliases} aliases"),
+            &format!("at most {MAX_ALIASES} aliases"),
+        ));
+    }
     for (i, alias) in named.alias_list().iter().enumerate() {
         c.text(Field::item("aliases", i), alias)?;
     }
