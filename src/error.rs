@@ -45,21 +45,26 @@ pub enum IdKind {
 /// A text that is not a name, alias or id of the enum being parsed.
 ///
 /// Its `Display` echoes a short prefix of the input (control and invisible characters
-/// escaped) and lists the valid canonical names.
+/// escaped) and names the closest names of the same kind, or, when none is close, every
+/// canonical name of the kind.
 ///
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Agent;
+/// use ketamine_therapy::{Agent, Condition};
 ///
 /// let err = "ketamin".parse::<Agent>().unwrap_err();
 /// assert_eq!(err.input(), "ketamin");
-/// assert!(err.to_string().contains("racemic ketamine, esketamine"));
+/// assert!(err.to_string().contains("did you mean: racemic ketamine"));
+///
+/// let err = "trdd".parse::<Condition>().unwrap_err();
+/// assert_eq!(err.suggestions().next(), Some("treatment-resistant depression"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseIdError {
     kind: IdKind,
     input: String,
+    suggestions: [Option<&'static str>; 3],
 }
 
 impl ParseIdError {
@@ -67,7 +72,24 @@ impl ParseIdError {
         ParseIdError {
             kind,
             input: kept(input),
+            suggestions: crate::lookup::suggest_names(kind, input),
         }
+    }
+
+    /// The canonical names of the kind closest to the input, best first (at most
+    /// three; none if no name is close).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Route;
+    ///
+    /// let err = "intravenus".parse::<Route>().unwrap_err();
+    /// assert_eq!(err.suggestions().next(), Some("intravenous"));
+    /// assert_eq!("zzzzzzzzzzzz".parse::<Route>().unwrap_err().suggestions().count(), 0);
+    /// ```
+    pub fn suggestions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.suggestions.iter().flatten().copied()
     }
 
     /// The enum that was being parsed.
@@ -112,12 +134,13 @@ fn join<T: fmt::Display>(
 
 impl fmt::Display for ParseIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} `{}`; expected one of: ",
-            self.kind,
-            echo(&self.input)
-        )?;
+        write!(f, "unknown {} `{}`; ", self.kind, echo(&self.input))?;
+        if self.suggestions().next().is_some() {
+            f.write_str("did you mean: ")?;
+            join(f, self.suggestions())?;
+            return f.write_str("? (a name, id or alias; case does not matter)");
+        }
+        f.write_str("expected one of: ")?;
         match self.kind {
             IdKind::Agent => join(f, Agent::iter()),
             IdKind::Route => join(f, Route::iter()),
@@ -134,33 +157,53 @@ impl fmt::Display for ParseIdError {
 
 impl std::error::Error for ParseIdError {}
 
-/// A text that names no entity. It carries up to three of the closest known names.
+/// A text that names no entity (of the kind asked for), with up to three of the
+/// closest names; or an empty text, which gets no suggestions.
 ///
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Entity, KnowledgeBase, Route};
+/// use ketamine_therapy::{Entity, KnowledgeBase, LookupError, Route};
 ///
-/// let err = KnowledgeBase::embedded().lookup("intravenus").unwrap_err();
+/// let kb = KnowledgeBase::embedded();
+/// let err = kb.lookup("intravenus").unwrap_err();
 /// assert_eq!(err.input(), "intravenus");
 /// assert_eq!(err.suggestions().next(), Some(Entity::Route(Route::Intravenous)));
 /// assert!(err.to_string().contains("did you mean"));
+///
+/// assert_eq!(kb.lookup(" \u{a0}- ").unwrap_err(), LookupError::Blank);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LookupError {
-    input: String,
-    suggestions: [Option<Entity>; 3],
+#[non_exhaustive]
+pub enum LookupError {
+    /// The text is empty, or only spaces, separators or invisible characters.
+    Blank,
+    /// No entity of the kind asked for has the text as its name or an alias.
+    NotFound {
+        /// The text looked up (its first 256 bytes, if it was longer).
+        input: String,
+        /// The kind asked for, or `None` for any kind.
+        kind: Option<IdKind>,
+        /// The closest entities of that kind, best first.
+        suggestions: [Option<Entity>; 3],
+    },
 }
 
 impl LookupError {
-    pub(crate) fn new(input: &str, suggestions: [Option<Entity>; 3]) -> Self {
-        LookupError {
+    pub(crate) fn not_found(
+        input: &str,
+        kind: Option<IdKind>,
+        suggestions: [Option<Entity>; 3],
+    ) -> Self {
+        LookupError::NotFound {
             input: kept(input),
+            kind,
             suggestions,
         }
     }
 
-    /// The text that was looked up (its first 256 bytes, if it was longer).
+    /// The text that was looked up (its first 256 bytes, if it was longer); empty for
+    /// [`LookupError::Blank`].
     ///
     /// # Examples
     ///
@@ -169,10 +212,13 @@ impl LookupError {
     /// assert_eq!(err.input(), "zzz");
     /// ```
     pub fn input(&self) -> &str {
-        &self.input
+        match self {
+            LookupError::Blank => "",
+            LookupError::NotFound { input, .. } => input,
+        }
     }
 
-    /// The closest known entities, best first (at most three).
+    /// The closest known entities, best first (at most three; none for a blank text).
     ///
     /// # Examples
     ///
@@ -181,18 +227,30 @@ impl LookupError {
     /// assert!(err.suggestions().count() <= 3);
     /// ```
     pub fn suggestions(&self) -> impl Iterator<Item = Entity> + '_ {
-        self.suggestions.iter().flatten().copied()
+        let all: &[Option<Entity>] = match self {
+            LookupError::Blank => &[],
+            LookupError::NotFound { suggestions, .. } => suggestions,
+        };
+        all.iter().flatten().copied()
     }
 }
 
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "no agent, route, condition, group, benefit or risk is called `{}`",
-            echo(&self.input)
-        )?;
-        if self.suggestions.iter().any(Option::is_some) {
+        let LookupError::NotFound { input, kind, .. } = self else {
+            return f.write_str(
+                "the text to look up is empty; type a name or alias, such as \"esketamine\"",
+            );
+        };
+        match kind {
+            Some(kind) => write!(f, "no {kind} is called `{}`", echo(input))?,
+            None => write!(
+                f,
+                "no agent, route, condition, group, benefit or risk is called `{}`",
+                echo(input)
+            )?,
+        }
+        if self.suggestions().next().is_some() {
             f.write_str("; did you mean: ")?;
             join(f, self.suggestions())?;
             f.write_str("?")?;

@@ -97,7 +97,7 @@ pub use conditions::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
 pub use error::{IdKind, LoadError, LookupError, ParseIdError};
 pub use evidence::{Evidence, Indication, Jurisdiction, Regulatory, RegulatoryStatus};
 pub use loader::{KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-pub use lookup::{Entity, MAX_NAME_BYTES};
+pub use lookup::{Entity, EntityKind, MAX_NAME_BYTES};
 pub use query::Indications;
 pub use risks::{
     Contraindication, Course, Frequency, Monitoring, MonitoringKind, Risk, RiskRecord,

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use ketamine_therapy::{
     Agent, Benefit, CodeSystem, Condition, ConditionGroup, Date, Entity, Evidence, IdKind,
-    Jurisdiction, KnowledgeBase, LoadError, ParseIdError, Risk, Route, Span,
+    Jurisdiction, KnowledgeBase, LoadError, LookupError, ParseIdError, Risk, Route, Span,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -228,7 +228,16 @@ where
             prop_assert_eq!(e.input(), s);
             let shown = e.to_string();
             prop_assert!(!shown.is_empty());
-            prop_assert!(shown.contains("expected one of"), "{}", shown);
+            prop_assert!(
+                shown.contains("expected one of") || shown.contains("did you mean"),
+                "{}",
+                shown
+            );
+            prop_assert!(shown.len() < 1024, "{} bytes", shown.len());
+            // Suggestions are canonical names of the kind being parsed.
+            for name in e.suggestions() {
+                prop_assert!(name.parse::<T>().is_ok(), "{:?} is not a {}", name, kind);
+            }
             prop_assert_eq!(e.clone(), e);
         }
     }
@@ -283,8 +292,20 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(kb().lookup(&s.to_ascii_uppercase()), Ok(entity));
             prop_assert_eq!(kb().lookup(&format!(" _{s}- ")), Ok(entity));
         }
+        Err(LookupError::Blank) => {
+            // Blank: nothing but separators and invisible characters.
+            prop_assert!(
+                s.chars().all(|c| c.is_whitespace()
+                    || "-_".contains(c)
+                    || c.is_control()
+                    || !c.is_ascii()),
+                "{:?} is not blank",
+                s
+            );
+        }
         Err(e) => {
             prop_assert_eq!(e.input(), s);
+            prop_assert!(e.to_string().len() < 1024);
             let suggestions: Vec<Entity> = e.suggestions().collect();
             prop_assert!(suggestions.len() <= 3);
             for (i, x) in suggestions.iter().enumerate() {
