@@ -346,6 +346,39 @@ pub enum LoadError {
         /// The field.
         field: String,
     },
+    /// A text that breaks the text policy: not in Unicode NFC, or holding a control
+    /// character (line breaks included), a bidirectional control or another
+    /// invisible character.
+    #[error(
+        "{file}: record {record}, field `{field}`: {problem}; expected NFC text with no control, bidirectional or invisible characters"
+    )]
+    BadText {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// What is wrong, and where in the text.
+        problem: String,
+    },
+    /// A name or alias that looks like a name or alias of another entity (the same
+    /// UTS #39 confusable skeleton once folded), such as `0ral` for `oral`.
+    #[error(
+        "{file}: record {record}, field `{field}`: `{name}` can be mistaken for {other}; names and aliases of different entities must not look alike"
+    )]
+    Confusable {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field (`name` or `aliases`).
+        field: String,
+        /// The name or alias.
+        name: String,
+        /// The entity, and its name or alias, that it looks like.
+        other: String,
+    },
     /// A list that must cite at least one source is empty.
     #[error(
         "{file}: record {record}, field `{field}`: cites no source; every fact needs at least one source id from the `sources` section"
@@ -582,6 +615,26 @@ impl LoadError {
                 clip_path(file);
                 clip_all([record, field]);
                 clip_long(message);
+            }
+            LoadError::BadText {
+                file,
+                record,
+                field,
+                problem,
+            } => {
+                clip_path(file);
+                clip_all([record, field]);
+                clip_long(problem);
+            }
+            LoadError::Confusable {
+                file,
+                record,
+                field,
+                name,
+                other,
+            } => {
+                clip_path(file);
+                clip_all([record, field, name, other]);
             }
             LoadError::EmptyText {
                 file,

@@ -417,6 +417,14 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
     std::str::from_utf8(bytes).ok().map(Box::from)
 }
 
+/// The key under which two names look alike: the UTS #39 confusable skeleton of the
+/// text as written (where `I` and `l` are one letter), then folded like a lookup key.
+/// `None` if it is empty or too long.
+pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
+    let skeleton: String = unicode_security::skeleton(text).collect();
+    folded_key(&skeleton)
+}
+
 /// The sorted table of folded names and aliases (for suggestions), and an
 /// open-addressing hash table over it (for hits).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

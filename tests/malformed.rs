@@ -102,7 +102,7 @@ const REQUIRED_CASES: [&str; 32] = [
 ];
 
 /// Every variant of [`LoadError`]; the catalogue must exercise each one.
-const ALL_VARIANTS: [&str; 23] = [
+const ALL_VARIANTS: [&str; 25] = [
     "InvalidUtf8",
     "ByteOrderMark",
     "TooLarge",
@@ -125,6 +125,8 @@ const ALL_VARIANTS: [&str; 23] = [
     "LoadTooLarge",
     "TooManyFiles",
     "NotAFile",
+    "BadText",
+    "Confusable",
     "Io",
 ];
 
@@ -182,6 +184,8 @@ fn variant_name(err: &LoadError) -> &'static str {
         LoadError::LoadTooLarge { .. } => "LoadTooLarge",
         LoadError::TooManyFiles { .. } => "TooManyFiles",
         LoadError::NotAFile { .. } => "NotAFile",
+        LoadError::BadText { .. } => "BadText",
+        LoadError::Confusable { .. } => "Confusable",
         LoadError::EmptyDirectory { .. } => "EmptyDirectory",
         LoadError::Io { .. } => "Io",
         _ => "(a variant this test does not know yet)",
@@ -248,6 +252,18 @@ fn located(err: &LoadError) -> (&str, Option<&str>, Option<&str>) {
             ..
         }
         | LoadError::Invalid {
+            file,
+            record,
+            field,
+            ..
+        }
+        | LoadError::BadText {
+            file,
+            record,
+            field,
+            ..
+        }
+        | LoadError::Confusable {
             file,
             record,
             field,

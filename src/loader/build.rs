@@ -12,7 +12,7 @@ use super::check::{
 use super::files::Draft;
 use super::{Index, KnowledgeBase};
 use crate::error::LoadError;
-use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, folded_key};
+use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, confusable_key, folded_key};
 use crate::text::echo;
 use crate::values::Sourced;
 use crate::{
@@ -542,12 +542,44 @@ fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
             other: format!("{} `{}`", first.3.kind(), first.3.id()),
         });
     }
+    check_confusables(draft, &keyed)?;
     Ok(NameIndex::new(
         keyed
             .into_iter()
             .map(|(key, _, _, entity, _, _)| (key, entity))
             .collect(),
     ))
+}
+
+/// Names and aliases of different entities must not look alike: no two may share a
+/// folded confusable skeleton (UTS #39), so `0ral` or `оral` (Cyrillic о) cannot stand
+/// for something other than `oral`.
+fn check_confusables(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
+    let mut skeletons: Vec<(Box<str>, usize, &Keyed<'_>)> = keyed
+        .iter()
+        .filter_map(|k| Some((confusable_key(k.5)?, k.1, k)))
+        .collect();
+    skeletons.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // As for clashes above, the earliest second use of a look-alike is reported.
+    let lookalike = skeletons
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(a, _, first), (b, seq, second)] if a == b && first.3 != second.3 => {
+                Some((*seq, *first, *second))
+            }
+            _ => None,
+        })
+        .min_by_key(|(seq, _, _)| *seq);
+    match lookalike {
+        Some((_, first, second)) => Err(LoadError::Confusable {
+            file: draft.file(second.2).to_owned(),
+            record: second.3.id().to_owned(),
+            field: second.4.to_owned(),
+            name: second.5.to_owned(),
+            other: format!("{} `{}` (`{}`)", first.3.kind(), first.3.id(), first.5),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Builds the knowledge base and its indices from validated records.

@@ -9,6 +9,7 @@ use crate::error::LoadError;
 use crate::evidence::Regulatory;
 use crate::lookup::{MAX_ALIASES, Named};
 use crate::risks::{Frequency, RiskRecord};
+use crate::text::policy_violation;
 use crate::values::{Code, PercentRange, Sourced, Timing};
 
 /// FNV-1a, for the load-time sets of short ids: several times faster than the default
@@ -162,11 +163,20 @@ impl<'a> Checker<'a> {
         field: impl Into<Field<'f>>,
         text: &str,
     ) -> Result<(), LoadError> {
+        let field = field.into();
         if text.trim().is_empty() {
             return Err(LoadError::EmptyText {
                 file: self.file.to_owned(),
                 record: self.record.to_string(),
-                field: field.into().to_string(),
+                field: field.to_string(),
+            });
+        }
+        if let Some(problem) = policy_violation(text) {
+            return Err(LoadError::BadText {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.to_string(),
+                problem,
             });
         }
         Ok(())

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{BASE, KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use crate::error::LoadError;
-use crate::lookup::{Named, folded_key};
+use crate::lookup::{Named, confusable_key, folded_key};
 use crate::values::PercentRange;
 use crate::{
     Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
@@ -304,6 +304,19 @@ impl Draft {
                     .chain(r.alias_list().iter().map(String::as_str))
                     .filter_map(folded_key)
                     .map(move |k| (k, entity))
+            })
+            .collect()
+    }
+
+    /// The confusable keys of every name and alias already in the draft, with the
+    /// entity and the text they come from.
+    pub(super) fn confusable_keys(&self) -> HashMap<Box<str>, (Entity, String)> {
+        self.named()
+            .flat_map(|(_, r)| {
+                let entity = r.entity();
+                std::iter::once(r.display_name())
+                    .chain(r.alias_list().iter().map(String::as_str))
+                    .filter_map(move |t| Some((confusable_key(t)?, (entity, t.to_owned()))))
             })
             .collect()
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::check::{Checker, Field, SourceIds, check_frequency, check_frequency_scope};
 use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
 use crate::error::LoadError;
-use crate::lookup::{MAX_ALIASES, MAX_NAME_BYTES, folded_key};
+use crate::lookup::{MAX_ALIASES, MAX_NAME_BYTES, confusable_key, folded_key};
 use crate::risks::Frequency;
 use crate::text::echo;
 use crate::{Agent, Benefit, Condition, ConditionGroup, Entity, Risk, Route};
@@ -219,6 +219,7 @@ fn add_aliases(
     aliases: Vec<AliasAddition>,
 ) -> Result<(), LoadError> {
     let mut taken = draft.name_keys();
+    let mut lookalikes = draft.confusable_keys();
     for (n, addition) in aliases.into_iter().enumerate() {
         let record = format!("aliases[{n}]");
         let c = Checker::new(file, record.clone(), None);
@@ -259,6 +260,22 @@ fn add_aliases(
                 alias: addition.alias,
                 other: format!("{} `{}`", other.kind(), other.id()),
             });
+        }
+        if let Some(look) = confusable_key(&addition.alias) {
+            match lookalikes.get(&look) {
+                Some((other, text)) if *other != entity => {
+                    return Err(LoadError::Confusable {
+                        file: file.to_owned(),
+                        record,
+                        field: String::from("alias"),
+                        name: addition.alias,
+                        other: format!("{} `{}` (`{text}`)", other.kind(), other.id()),
+                    });
+                }
+                _ => {
+                    lookalikes.insert(look, (entity, addition.alias.clone()));
+                }
+            }
         }
         taken.insert(key, entity);
         if let Some(target) = draft.named_mut(entity) {
