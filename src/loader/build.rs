@@ -10,15 +10,16 @@ use super::check::{
     Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
+use super::syntax::{YEARS, doi_problem, pmid_problem, url_problem};
 use super::{Index, KnowledgeBase};
 use crate::error::LoadError;
 use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, confusable_key, folded_key};
 use crate::text::echo;
 use crate::values::Sourced;
 use crate::{
-    Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, Entity, GroupRecord, Indication, Mechanism, Monitoring, Risk, RiskRecord,
-    Route, RouteRecord, Source,
+    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Condition, ConditionGroup,
+    ConditionRecord, Contraindication, Entity, GroupRecord, Indication, Mechanism, Monitoring,
+    Risk, RiskRecord, Route, RouteRecord, Source,
 };
 
 /// Validates a draft and builds the knowledge base with all its indices.
@@ -102,14 +103,34 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
     ] {
         c.opt_text(field, value)?;
     }
-    if let Some(pmid) = source.pmid() {
-        if !pmid.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(c.invalid(
-                "pmid",
-                format!("`{}` is not a PubMed id", echo(pmid)),
-                "digits only",
-            ));
+    let syntax = [
+        (
+            "url",
+            source.url().and_then(url_problem),
+            "an http(s) link with a host name, such as \"https://www.fda.gov/...\"",
+        ),
+        (
+            "doi",
+            source.doi().and_then(doi_problem),
+            "a DOI such as \"10.1176/appi.ajp.2018.18020138\", without a doi: or URL prefix",
+        ),
+        (
+            "pmid",
+            source.pmid().and_then(pmid_problem),
+            "1 to 8 digits, without a leading zero",
+        ),
+    ];
+    for (field, problem, expected) in syntax {
+        if let Some(problem) = problem {
+            return Err(c.invalid(field, problem, expected));
         }
+    }
+    if let Some(year) = source.year().filter(|y| !YEARS.contains(y)) {
+        return Err(c.invalid(
+            "year",
+            format!("the year {year} is not plausible"),
+            "a year from 1900 to 2100",
+        ));
     }
     if !source.has_locator() && source.note().is_none() {
         return Err(c.invalid(
@@ -295,6 +316,7 @@ fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<(), LoadErr
         c.text(field.child("id"), step.id())?;
         c.text(field.child("summary"), step.summary())?;
         c.non_empty(field.child("agents"), step.agents(), "at least one agent")?;
+        c.no_repeats(field.child("agents"), step.agents())?;
         c.cites(field, step)?;
     }
     Ok(())
@@ -305,6 +327,8 @@ fn check_agents(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Lo
         let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
         check_named(&c, record, record.description(), record)?;
         c.non_empty("routes", record.routes(), "at least one route")?;
+        let ids: Vec<Route> = record.routes().iter().map(AgentRoute::route).collect();
+        c.no_repeats("routes", &ids)?;
         for (i, route) in record.routes().iter().enumerate() {
             let field = Field::item("routes", i);
             c.opt_text(field.child("note"), route.note())?;
@@ -387,6 +411,7 @@ fn check_benefits(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), 
             c.cites(field, q)?;
         }
         c.non_empty("conditions", record.conditions(), "at least one condition")?;
+        c.no_repeats("conditions", record.conditions())?;
     }
     Ok(())
 }
@@ -398,7 +423,9 @@ fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Loa
         c.timing("onset", record.onset())?;
         c.timing("duration", record.duration())?;
         c.non_empty("agents", record.agents(), "at least one agent")?;
+        c.no_repeats("agents", record.agents())?;
         c.non_empty("routes", record.routes(), "at least one route")?;
+        c.no_repeats("routes", record.routes())?;
         for (i, f) in record.frequencies().iter().enumerate() {
             let field = Field::item("frequencies", i);
             check_frequency(&c, field, f)?;
@@ -434,6 +461,7 @@ fn check_indications(
         c.regulatory(ind.regulatory())?;
         c.cites("", ind)?;
         c.source_ids("negative_findings", ind.negative_findings())?;
+        c.no_repeats("negative_findings", ind.negative_findings())?;
         if let Some(stray) = ind
             .negative_findings()
             .iter()
@@ -484,6 +512,7 @@ fn check_safety(
         );
         c.text("text", item.text())?;
         c.non_empty("routes", item.routes(), "at least one route")?;
+        c.no_repeats("routes", item.routes())?;
         for route in item.routes() {
             c.route_for_agent("routes", item.agent().pick(agents), *route)?;
         }

@@ -14,6 +14,7 @@ mod check;
 mod files;
 mod overlay;
 mod parse;
+mod syntax;
 
 use std::path::Path;
 
