@@ -102,8 +102,8 @@ pub use dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
 pub use error::{IdKind, LoadError, LookupError, ParseIdError};
 pub use evidence::{Evidence, Indication, Jurisdiction, Regulatory, RegulatoryStatus};
 pub use interactions::{Interactant, InteractantRecord, Interaction, Severity};
-pub use loader::{KnowledgeBase, MAX_FILE_BYTES};
-pub use lookup::{Entity, MAX_NAME_BYTES};
+pub use loader::{KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+pub use lookup::{Entity, EntityKind, MAX_NAME_BYTES};
 pub use populations::{Population, PopulationGuidance, Recommendation};
 pub use query::{Documented, Findings, Indications};
 pub use risks::{
