@@ -347,11 +347,15 @@ impl Folded<'_> {
         if self.cut {
             return;
         }
-        if is_separator(c) {
-            self.pending_space = self.len > 0;
+        // Cheap tests first: marks and invisible characters are dropped before the
+        // (costlier) separator test looks at them.
+        if !c.is_ascii()
+            && (unicode_normalization::char::is_combining_mark(c) || crate::text::is_hidden(c))
+        {
             return;
         }
-        if unicode_normalization::char::is_combining_mark(c) || crate::text::is_hidden(c) {
+        if is_separator(c) {
+            self.pending_space = self.len > 0;
             return;
         }
         let mut utf8 = [0u8; 4];
@@ -380,6 +384,10 @@ fn is_separator(c: char) -> bool {
     }
     if c.is_whitespace() {
         return true;
+    }
+    if c.is_alphanumeric() {
+        // Letters and digits are never dashes: skip the skeleton (most non-ASCII text).
+        return false;
     }
     let mut utf8 = [0u8; 4];
     let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut utf8));
@@ -431,8 +439,31 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
 /// text as written (where `I` and `l` are one letter), then folded like a lookup key.
 /// `None` if it is empty or too long.
 pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
-    let skeleton: String = unicode_security::skeleton(text).collect();
-    folded_key(&skeleton)
+    folded_key(&skeleton(text))
+}
+
+/// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
+/// (between two NFD passes, which change no ASCII text), so for ASCII text whose
+/// prototypes are ASCII it is the concatenation of per-character skeletons, computed
+/// once by the same crate: this keeps the check off the load's critical path.
+fn skeleton(text: &str) -> String {
+    static ASCII: once_cell::sync::Lazy<Option<Vec<String>>> = once_cell::sync::Lazy::new(|| {
+        let table: Vec<String> = (0u8..128)
+            .map(|b| {
+                let mut utf8 = [0u8; 4];
+                unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
+            })
+            .collect();
+        table.iter().all(|s| s.is_ascii()).then_some(table)
+    });
+    match ASCII.as_ref() {
+        Some(table) if text.is_ascii() => text
+            .bytes()
+            .filter_map(|b| table.get(usize::from(b)))
+            .map(String::as_str)
+            .collect(),
+        _ => unicode_security::skeleton(text).collect(),
+    }
 }
 
 /// The sorted table of folded names and aliases (for suggestions), and an
@@ -473,13 +504,8 @@ impl NameIndex {
         NameIndex { keys, slots }
     }
 
-    /// The entity that has `text` as a name or alias, if any.
-    pub(crate) fn get(&self, text: &str) -> Option<Entity> {
-        let mut buf = [0u8; MAX_NAME_BYTES];
-        let (key, cut) = fold(text, &mut buf);
-        if cut {
-            return None;
-        }
+    /// The entity whose folded name or alias is `key`, if any.
+    fn get_key(&self, key: &[u8]) -> Option<Entity> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = (hash(key) >> 32) as usize & mask;
         loop {
@@ -493,25 +519,34 @@ impl NameIndex {
     }
 
     pub(crate) fn lookup(&self, text: &str) -> Result<Entity, LookupError> {
-        self.get(text).ok_or_else(|| self.miss(text, None))
+        self.find(text, None, Some)
     }
 
     /// [`NameIndex::lookup`] restricted to the entities of one kind.
     pub(crate) fn lookup_as<T: EntityKind>(&self, text: &str) -> Result<T, LookupError> {
-        self.get(text)
-            .and_then(T::from_entity)
-            .ok_or_else(|| self.miss(text, Some(T::KIND)))
+        self.find(text, Some(T::KIND), T::from_entity)
     }
 
-    /// The error for a text that names nothing (of `kind`, if given).
-    fn miss(&self, text: &str, kind: Option<IdKind>) -> LookupError {
+    /// The entity `text` names, as `pick` accepts it; else the error, with suggestions
+    /// of `kind`. The text is folded once, for the hit and for the miss.
+    fn find<T>(
+        &self,
+        text: &str,
+        kind: Option<IdKind>,
+        pick: impl Fn(Entity) -> Option<T>,
+    ) -> Result<T, LookupError> {
         let mut buf = [0u8; MAX_NAME_BYTES];
-        let (input, cut) = fold(text, &mut buf);
-        if input.is_empty() && !cut {
-            return LookupError::Blank;
+        let (key, cut) = fold(text, &mut buf);
+        if !cut {
+            if let Some(hit) = self.get_key(key).and_then(pick) {
+                return Ok(hit);
+            }
+            if key.is_empty() {
+                return Err(LookupError::Blank);
+            }
         }
-        let suggestions = self.suggest(text, |e| kind.is_none_or(|k| e.id_kind() == k));
-        LookupError::not_found(text, kind, suggestions)
+        let suggestions = self.suggest_key(key, |e| kind.is_none_or(|k| e.id_kind() == k));
+        Err(LookupError::not_found(text, kind, suggestions))
     }
 
     /// The three entities accepted by `accept` whose names or aliases are closest to
@@ -523,6 +558,11 @@ impl NameIndex {
     ) -> [Option<Entity>; 3] {
         let mut buf = [0u8; MAX_NAME_BYTES];
         let (input, _) = fold(text, &mut buf);
+        self.suggest_key(input, accept)
+    }
+
+    /// [`NameIndex::suggest`] for an input already folded.
+    fn suggest_key(&self, input: &[u8], accept: impl Fn(Entity) -> bool) -> [Option<Entity>; 3] {
         if input.is_empty() {
             return [None; 3];
         }
@@ -572,4 +612,64 @@ fn insert_best(best: &mut [Option<(usize, Entity)>; 3], score: usize, entity: En
     merged.sort_unstable_by_key(|(pos, slot)| (slot.map_or(usize::MAX, |(s, _)| s), *pos));
     let [(_, a), (_, b), (_, c), _] = merged;
     *best = [a, b, c];
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn folded(text: &str) -> (String, bool) {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (bytes, cut) = fold(text, &mut buf);
+        (String::from_utf8_lossy(bytes).into_owned(), cut)
+    }
+
+    proptest! {
+        /// Folding a folded key changes nothing, and a key does not depend on the
+        /// normalisation form the text came in.
+        #[test]
+        fn fold_is_idempotent_and_form_blind(s in "\\PC{0,60}") {
+            let (once, cut) = folded(&s);
+            prop_assume!(!cut);
+            prop_assert_eq!(&folded(&once).0, &once);
+            for form in [s.nfc().collect::<String>(), s.nfd().collect(), s.nfkd().collect()] {
+                prop_assert_eq!(&folded(&form).0, &once, "{:?}", form);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_skeleton_is_the_crates() {
+        for text in [
+            "oral",
+            "0ral",
+            "IV",
+            "lV",
+            "rn",
+            "m",
+            "Ketalar 1|l",
+            "a-b_c d",
+        ] {
+            let expected: String = unicode_security::skeleton(text).collect();
+            assert_eq!(skeleton(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn people_spellings_fold_to_the_name() {
+        for (typed, name) in [
+            ("ÉSKETAMINE", "esketamine"),
+            ("\u{ff34}\u{ff32}\u{ff24}", "trd"),
+            ("trd\u{a0}", "trd"),
+            (
+                "treatment\u{2013}resistant depression",
+                "treatment resistant depression",
+            ),
+            ("keta\u{200b}mine", "ketamine"),
+        ] {
+            assert_eq!(folded(typed).0, name, "{typed:?}");
+        }
+    }
 }

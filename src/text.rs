@@ -57,7 +57,13 @@ pub(crate) fn policy_violation(text: &str) -> Option<String> {
         ));
     }
     for (at, c) in text.char_indices() {
-        let what = if c.is_control() {
+        let what = if c.is_ascii() {
+            // Most characters of mixed text: one comparison, no table.
+            if !c.is_ascii_control() {
+                continue;
+            }
+            "control character"
+        } else if c.is_control() {
             "control character"
         } else if matches!(c, '\u{2028}' | '\u{2029}') {
             "line or paragraph separator"

@@ -596,3 +596,32 @@ pub fn check(kb: &KnowledgeBase, v: &ValueData) {
         assert_eq!(value_lookup(v, miss), None);
     }
 }
+
+/// An overlay of just under `limit` bytes: as many distinct, valid sources as fit,
+/// each citing nothing else. The loader parses, merges and validates every one.
+pub fn max_size_overlay(limit: usize) -> String {
+    let mut out = String::from("{\"sources\": [");
+    let mut i = 0usize;
+    loop {
+        let source = format!(
+            "{}{{\"id\": \"BENCH-{i}\", \"kind\": \"review\", \"authors\": \"A. Author\", \"title\": \"Title {i}\", \"url\": \"https://example.org/{i}\"}}",
+            if i == 0 { "" } else { ", " }
+        );
+        if out.len() + source.len() + 2 > limit {
+            break;
+        }
+        out.push_str(&source);
+        i += 1;
+    }
+    out.push_str("]}");
+    out
+}
+
+/// A data file of just under `limit` bytes whose one agent name is a long run of
+/// escaped invisible characters (`\u200b`): the loader must read it and refuse it.
+pub fn max_size_escaped_name(limit: usize) -> String {
+    let head = "{\"agents\": [{\"id\": \"esketamine\", \"name\": \"";
+    let tail = "\"}]}";
+    let n = (limit - head.len() - tail.len()) / 6;
+    format!("{head}{}{tail}", "\\u200b".repeat(n))
+}
