@@ -500,7 +500,8 @@ impl KnowledgeBase {
     /// match kb.documented(Agent::Esketamine, Topic::Risks) {
     ///     Documented::Recorded(n) => println!("{n} risks recorded"),
     ///     Documented::NoneDocumented(review) => println!("none in {:?}", review.sources()),
-    ///     Documented::NotRecorded => println!("not recorded in this data"),
+    ///     // `Documented` is non-exhaustive: other answers may be added.
+    ///     _ => println!("not recorded in this data"),
     /// }
     /// ```
     pub fn documented(&self, agent: Agent, topic: Topic) -> Documented<'_> {

@@ -558,7 +558,7 @@ impl RiskRecord {
     }
 
     /// For which agents, on which routes and on what basis the risk is documented.
-    /// A label warning, a label adverse reaction or a class effect holds on every route
+    /// A label warning, label adverse reaction, other label statement or class effect holds on every route
     /// the agent is given by; an observed risk only on the routes where it was seen.
     ///
     /// # Examples
@@ -576,7 +576,7 @@ impl RiskRecord {
     }
 
     /// Whether the risk applies to this agent given by this route: through a label
-    /// warning, a label adverse reaction or a class effect of the agent (any of its
+    /// warning, a label adverse reaction, another label statement or a class effect of the agent (any of its
     /// routes), or because it was observed on that route. The answer is resolved when
     /// the record is loaded into a [`KnowledgeBase`](crate::KnowledgeBase), which knows
     /// each agent's routes; a record deserialised on its own answers `false`.
@@ -705,6 +705,10 @@ pub enum RiskBasis {
         serialize = "label_adverse_reaction"
     )]
     LabelAdverseReaction,
+    /// Stated in another section of one of the agent's labels: drug interactions,
+    /// drug abuse and dependence, patient counselling.
+    #[strum(to_string = "other label section", serialize = "label_other")]
+    LabelOther,
     /// An effect of the drug itself, documented whatever the route.
     #[strum(to_string = "class effect", serialize = "class_effect")]
     ClassEffect,
@@ -715,8 +719,8 @@ pub enum RiskBasis {
 
 impl RiskBasis {
     /// Whether a risk on this basis holds on every route the agent is given by (label
-    /// warnings, label adverse reactions and class effects), rather than only on the
-    /// routes where it was observed.
+    /// warnings, label adverse reactions, other label statements and class effects),
+    /// rather than only on the routes where it was observed.
     ///
     /// # Examples
     ///
