@@ -20,7 +20,7 @@ use baseline::{
     IV_CONDITIONS, MISS_LONG, MISS_SHORT, RISK_NAMES, ROUTES, TRD_BENEFITS, TRD_ROUTES, ValueData,
 };
 use criterion::{Criterion, SamplingMode, Throughput};
-use ketamine_therapy::{Agent, Benefit, Condition, KnowledgeBase, Risk, Route};
+use ketamine_therapy::{Agent, Benefit, Condition, KnowledgeBase, MAX_FILE_BYTES, Risk, Route};
 
 /// The data files as `serde_json::Value`, parsed once for the walks.
 static VALUES: LazyLock<ValueData> = LazyLock::new(ValueData::parse);
@@ -383,6 +383,54 @@ fn interop(c: &mut Criterion) {
     g.finish();
 }
 
+/// Budgets for hostile input (issue 8), timed here and not in tests: a lookup of any
+/// text answers in under 50 us; a load of any input up to the file limit loads or
+/// fails in under 1 s.
+fn hostile(c: &mut Criterion) {
+    let kb = KnowledgeBase::embedded();
+    let mut g = c.benchmark_group("lookup_hostile");
+    let inputs: [(&str, String); 5] = [
+        ("1mb_ascii", "x".repeat(1 << 20)),
+        ("1mb_separators", "- _".repeat(1 << 18)),
+        ("100k_zero_width", "\u{200b}".repeat(100_000)),
+        ("accents_x1000", "e\u{301}".repeat(1000)),
+        (
+            "unicode_near_miss",
+            "TRE\u{c1}TMENT\u{2013}RESIST\u{c9}NT\u{a0}DEPRESI\u{d3}N".to_owned(),
+        ),
+    ];
+    for (label, input) in &inputs {
+        g.bench_function(*label, |b| b.iter(|| kb.lookup(black_box(input))));
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("load_hostile");
+    g.sampling_mode(SamplingMode::Flat).sample_size(10);
+    let overlay = baseline::max_size_overlay(MAX_FILE_BYTES);
+    // The overlay is valid: the time is a whole parse, merge and validation.
+    kb.with_overlay("big.json", &overlay)
+        .expect("the max-size overlay loads");
+    g.bench_function("overlay_of_many_sources", |b| {
+        b.iter_with_large_drop(|| kb.with_overlay("big.json", black_box(&overlay)).ok())
+    });
+    let escapes = baseline::max_size_escaped_name(MAX_FILE_BYTES);
+    assert!(KnowledgeBase::from_json_str("big.json", &escapes).is_err());
+    g.bench_function("name_of_escapes", |b| {
+        b.iter_with_large_drop(|| {
+            KnowledgeBase::from_json_str("big.json", black_box(&escapes)).err()
+        })
+    });
+    let nested = format!(
+        "{{\"sources\": {}{}}}",
+        "[".repeat(MAX_FILE_BYTES / 2 - 8),
+        "]".repeat(MAX_FILE_BYTES / 2 - 8)
+    );
+    g.bench_function("nested_arrays", |b| {
+        b.iter(|| KnowledgeBase::from_json_str("big.json", black_box(&nested)).err())
+    });
+    g.finish();
+}
+
 fn main() {
     // Every reference must answer the same question as the crate, or the ratios
     // would compare different work.
@@ -393,5 +441,6 @@ fn main() {
     relations(&mut c);
     lookups(&mut c);
     interop(&mut c);
+    hostile(&mut c);
     c.final_summary();
 }

@@ -5,7 +5,7 @@ use std::fmt;
 use strum::IntoEnumIterator;
 
 use crate::Entity;
-use crate::text::{clip, clip_long, echo, kept};
+use crate::text::{clip, clip_long, clip_path, echo, kept};
 use crate::{Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route};
 
 /// Which identity enum a [`ParseIdError`] was parsing.
@@ -49,21 +49,26 @@ pub enum IdKind {
 /// A text that is not a name, alias or id of the enum being parsed.
 ///
 /// Its `Display` echoes a short prefix of the input (control and invisible characters
-/// escaped) and lists the valid canonical names.
+/// escaped) and names the closest names of the same kind, or, when none is close, every
+/// canonical name of the kind.
 ///
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Agent;
+/// use ketamine_therapy::{Agent, Condition};
 ///
 /// let err = "ketamin".parse::<Agent>().unwrap_err();
 /// assert_eq!(err.input(), "ketamin");
-/// assert!(err.to_string().contains("racemic ketamine, esketamine"));
+/// assert!(err.to_string().contains("did you mean: racemic ketamine"));
+///
+/// let err = "trdd".parse::<Condition>().unwrap_err();
+/// assert_eq!(err.suggestions().next(), Some("treatment-resistant depression"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseIdError {
     kind: IdKind,
     input: String,
+    suggestions: [Option<&'static str>; 3],
 }
 
 impl ParseIdError {
@@ -71,7 +76,24 @@ impl ParseIdError {
         ParseIdError {
             kind,
             input: kept(input),
+            suggestions: crate::lookup::suggest_names(kind, input),
         }
+    }
+
+    /// The canonical names of the kind closest to the input, best first (at most
+    /// three; none if no name is close).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Route;
+    ///
+    /// let err = "intravenus".parse::<Route>().unwrap_err();
+    /// assert_eq!(err.suggestions().next(), Some("intravenous"));
+    /// assert_eq!("zzzzzzzzzzzz".parse::<Route>().unwrap_err().suggestions().count(), 0);
+    /// ```
+    pub fn suggestions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.suggestions.iter().flatten().copied()
     }
 
     /// The enum that was being parsed.
@@ -116,12 +138,13 @@ fn join<T: fmt::Display>(
 
 impl fmt::Display for ParseIdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} `{}`; expected one of: ",
-            self.kind,
-            echo(&self.input)
-        )?;
+        write!(f, "unknown {} `{}`; ", self.kind, echo(&self.input))?;
+        if self.suggestions().next().is_some() {
+            f.write_str("did you mean: ")?;
+            join(f, self.suggestions())?;
+            return f.write_str("? (a name, id or alias; case does not matter)");
+        }
+        f.write_str("expected one of: ")?;
         match self.kind {
             IdKind::Agent => join(f, Agent::iter()),
             IdKind::Route => join(f, Route::iter()),
@@ -140,33 +163,53 @@ impl fmt::Display for ParseIdError {
 
 impl std::error::Error for ParseIdError {}
 
-/// A text that names no entity. It carries up to three of the closest known names.
+/// A text that names no entity (of the kind asked for), with up to three of the
+/// closest names; or an empty text, which gets no suggestions.
 ///
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Entity, KnowledgeBase, Route};
+/// use ketamine_therapy::{Entity, KnowledgeBase, LookupError, Route};
 ///
-/// let err = KnowledgeBase::embedded().lookup("intravenus").unwrap_err();
+/// let kb = KnowledgeBase::embedded();
+/// let err = kb.lookup("intravenus").unwrap_err();
 /// assert_eq!(err.input(), "intravenus");
 /// assert_eq!(err.suggestions().next(), Some(Entity::Route(Route::Intravenous)));
 /// assert!(err.to_string().contains("did you mean"));
+///
+/// assert_eq!(kb.lookup(" \u{a0}- ").unwrap_err(), LookupError::Blank);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LookupError {
-    input: String,
-    suggestions: [Option<Entity>; 3],
+#[non_exhaustive]
+pub enum LookupError {
+    /// The text is empty, or only spaces, separators or invisible characters.
+    Blank,
+    /// No entity of the kind asked for has the text as its name or an alias.
+    NotFound {
+        /// The text looked up (its first 256 bytes, if it was longer).
+        input: String,
+        /// The kind asked for, or `None` for any kind.
+        kind: Option<IdKind>,
+        /// The closest entities of that kind, best first.
+        suggestions: [Option<Entity>; 3],
+    },
 }
 
 impl LookupError {
-    pub(crate) fn new(input: &str, suggestions: [Option<Entity>; 3]) -> Self {
-        LookupError {
+    pub(crate) fn not_found(
+        input: &str,
+        kind: Option<IdKind>,
+        suggestions: [Option<Entity>; 3],
+    ) -> Self {
+        LookupError::NotFound {
             input: kept(input),
+            kind,
             suggestions,
         }
     }
 
-    /// The text that was looked up (its first 256 bytes, if it was longer).
+    /// The text that was looked up (its first 256 bytes, if it was longer); empty for
+    /// [`LookupError::Blank`].
     ///
     /// # Examples
     ///
@@ -175,10 +218,13 @@ impl LookupError {
     /// assert_eq!(err.input(), "zzz");
     /// ```
     pub fn input(&self) -> &str {
-        &self.input
+        match self {
+            LookupError::Blank => "",
+            LookupError::NotFound { input, .. } => input,
+        }
     }
 
-    /// The closest known entities, best first (at most three).
+    /// The closest known entities, best first (at most three; none for a blank text).
     ///
     /// # Examples
     ///
@@ -187,18 +233,30 @@ impl LookupError {
     /// assert!(err.suggestions().count() <= 3);
     /// ```
     pub fn suggestions(&self) -> impl Iterator<Item = Entity> + '_ {
-        self.suggestions.iter().flatten().copied()
+        let all: &[Option<Entity>] = match self {
+            LookupError::Blank => &[],
+            LookupError::NotFound { suggestions, .. } => suggestions,
+        };
+        all.iter().flatten().copied()
     }
 }
 
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "no agent, route, condition, group, benefit or risk is called `{}`",
-            echo(&self.input)
-        )?;
-        if self.suggestions.iter().any(Option::is_some) {
+        let LookupError::NotFound { input, kind, .. } = self else {
+            return f.write_str(
+                "the text to look up is empty; type a name or alias, such as \"esketamine\"",
+            );
+        };
+        match kind {
+            Some(kind) => write!(f, "no {kind} is called `{}`", echo(input))?,
+            None => write!(
+                f,
+                "no agent, route, condition, group, benefit or risk is called `{}`",
+                echo(input)
+            )?,
+        }
+        if self.suggestions().next().is_some() {
             f.write_str("; did you mean: ")?;
             join(f, self.suggestions())?;
             f.write_str("?")?;
@@ -293,6 +351,39 @@ pub enum LoadError {
         record: String,
         /// The field.
         field: String,
+    },
+    /// A text that breaks the text policy: not in Unicode NFC, or holding a control
+    /// character (line breaks included), a bidirectional control or another
+    /// invisible character.
+    #[error(
+        "{file}: record {record}, field `{field}`: {problem}; expected NFC text with no control, bidirectional or invisible characters"
+    )]
+    BadText {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field.
+        field: String,
+        /// What is wrong, and where in the text.
+        problem: String,
+    },
+    /// A name or alias that looks like a name or alias of another entity (the same
+    /// UTS #39 confusable skeleton once folded), such as `0ral` for `oral`.
+    #[error(
+        "{file}: record {record}, field `{field}`: `{name}` can be mistaken for {other}; names and aliases of different entities must not look alike"
+    )]
+    Confusable {
+        /// The file.
+        file: String,
+        /// The record.
+        record: String,
+        /// The field (`name` or `aliases`).
+        field: String,
+        /// The name or alias.
+        name: String,
+        /// The entity, and its name or alias, that it looks like.
+        other: String,
     },
     /// A list that must cite at least one source is empty.
     #[error(
@@ -447,6 +538,35 @@ pub enum LoadError {
         /// What would be valid.
         expected: String,
     },
+    /// The files of one load add up to more than
+    /// [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+    #[error(
+        "{file}: with this file the load reaches {total} bytes, over the limit of {limit} bytes for one load; load fewer or smaller files"
+    )]
+    LoadTooLarge {
+        /// The file that took the load over the limit.
+        file: String,
+        /// The bytes of the load up to and including this file (at least).
+        total: usize,
+        /// The limit, [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+        limit: usize,
+    },
+    /// A directory with more `*.json` files than one load reads.
+    #[error("{dir}: holds more than {limit} *.json files; one load reads at most {limit}")]
+    TooManyFiles {
+        /// The directory.
+        dir: String,
+        /// The most files one directory load reads.
+        limit: usize,
+    },
+    /// A path that names a directory, FIFO, device or socket, not a regular file.
+    #[error("{file}: is {found}, not a regular file; give the path of a JSON file")]
+    NotAFile {
+        /// The path.
+        file: String,
+        /// What it is instead: `a directory`, `a FIFO`, `a device`, `a socket`.
+        found: String,
+    },
     /// A file or overlay whose top-level JSON value is not an object.
     #[error("{file}: expected a JSON object at the top level, found {found}")]
     NotAnObject {
@@ -480,13 +600,15 @@ impl LoadError {
             LoadError::InvalidUtf8 { file, .. }
             | LoadError::ByteOrderMark { file }
             | LoadError::TooLarge { file, .. }
-            | LoadError::EmptyDirectory { dir: file } => clip(file),
+            | LoadError::EmptyDirectory { dir: file }
+            | LoadError::LoadTooLarge { file, .. }
+            | LoadError::TooManyFiles { dir: file, .. } => clip_path(file),
             LoadError::Syntax { file, message, .. } | LoadError::Io { file, message } => {
-                clip(file);
+                clip_path(file);
                 clip_long(message);
             }
-            LoadError::NotAnObject { file, found } => {
-                clip(file);
+            LoadError::NotAnObject { file, found } | LoadError::NotAFile { file, found } => {
+                clip_path(file);
                 clip(found);
             }
             LoadError::Schema {
@@ -496,8 +618,29 @@ impl LoadError {
                 message,
                 ..
             } => {
-                clip_all([file, record, field]);
+                clip_path(file);
+                clip_all([record, field]);
                 clip_long(message);
+            }
+            LoadError::BadText {
+                file,
+                record,
+                field,
+                problem,
+            } => {
+                clip_path(file);
+                clip_all([record, field]);
+                clip_long(problem);
+            }
+            LoadError::Confusable {
+                file,
+                record,
+                field,
+                name,
+                other,
+            } => {
+                clip_path(file);
+                clip_all([record, field, name, other]);
             }
             LoadError::EmptyText {
                 file,
@@ -514,7 +657,10 @@ impl LoadError {
                 record,
                 field,
                 ..
-            } => clip_all([file, record, field]),
+            } => {
+                clip_path(file);
+                clip_all([record, field]);
+            }
             LoadError::UnknownSource {
                 file,
                 record,
@@ -522,7 +668,8 @@ impl LoadError {
                 id,
                 suggestion,
             } => {
-                clip_all([file, record, field, id]);
+                clip_path(file);
+                clip_all([record, field, id]);
                 if let Some(s) = suggestion {
                     clip(s);
                 }
@@ -533,12 +680,19 @@ impl LoadError {
                 field,
                 min,
                 max,
-            } => clip_all([file, record, field, min, max]),
+            } => {
+                clip_path(file);
+                clip_all([record, field, min, max]);
+            }
             LoadError::DuplicateRecord {
                 file,
                 record,
                 first_file,
-            } => clip_all([file, record, first_file]),
+            } => {
+                clip_path(file);
+                clip(record);
+                clip_path(first_file);
+            }
             LoadError::MissingRecord {
                 files,
                 kind,
@@ -562,7 +716,10 @@ impl LoadError {
                 field,
                 alias,
                 other,
-            } => clip_all([file, record, field, alias, other]),
+            } => {
+                clip_path(file);
+                clip_all([record, field, alias, other]);
+            }
             LoadError::RouteNotForAgent {
                 file,
                 record,
@@ -571,10 +728,14 @@ impl LoadError {
                 route,
                 valid,
             } => {
-                clip_all([file, record, field, agent, route]);
+                clip_path(file);
+                clip_all([record, field, agent, route]);
                 clip_long(valid);
             }
-            LoadError::Redefinition { file, record, key } => clip_all([file, record, key]),
+            LoadError::Redefinition { file, record, key } => {
+                clip_path(file);
+                clip_all([record, key]);
+            }
             LoadError::Invalid {
                 file,
                 record,
@@ -582,7 +743,8 @@ impl LoadError {
                 message,
                 expected,
             } => {
-                clip_all([file, record, field]);
+                clip_path(file);
+                clip_all([record, field]);
                 clip_long(message);
                 clip_long(expected);
             }

@@ -145,8 +145,8 @@ pub use evidence::{
 };
 pub use interactions::{Interactant, InteractantRecord, Interaction, Severity};
 pub use interop::{CodeMatch, CodeMatches, MAX_CODE_BYTES};
-pub use loader::{KnowledgeBase, MAX_FILE_BYTES};
-pub use lookup::{Entity, MAX_NAME_BYTES};
+pub use loader::{KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+pub use lookup::{Entity, EntityKind, MAX_NAME_BYTES};
 pub use populations::{Population, PopulationGuidance, Recommendation};
 pub use query::{Documented, Findings, Indications};
 pub use risks::{

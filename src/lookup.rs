@@ -8,9 +8,10 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use strum::IntoEnumIterator;
 
 use crate::distance::Pattern;
-use crate::error::LookupError;
+use crate::error::{IdKind, LookupError};
 use crate::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
     GroupRecord, Interactant, InteractantRecord, Risk, RiskRecord, Route, RouteRecord,
@@ -18,6 +19,15 @@ use crate::{
 
 /// The longest name or alias the loader accepts, in bytes after folding.
 pub const MAX_NAME_BYTES: usize = 96;
+
+/// The most aliases one entity may have, so that a "did you mean" search, which ranks
+/// every name and alias, has a bounded number of candidates.
+pub(crate) const MAX_ALIASES: usize = 32;
+
+/// The most input bytes a lookup reads: a name folds to at most [`MAX_NAME_BYTES`], so
+/// a longer input (however many separators it holds) names nothing, and the lookup
+/// of a huge input costs no more than that of a short one.
+const MAX_INPUT_BYTES: usize = 4 * MAX_NAME_BYTES;
 
 /// Any named entity of the knowledge base: what [`KnowledgeBase::lookup`](crate::KnowledgeBase::lookup) finds.
 ///
@@ -57,7 +67,8 @@ pub enum Entity {
 }
 
 impl Entity {
-    /// The kind of entity: `agent`, `route`, `group`, `condition`, `benefit` or `risk`.
+    /// The kind of entity: `agent`, `route`, `group`, `condition`, `benefit`, `risk` or
+    /// `interactant`.
     ///
     /// # Examples
     ///
@@ -114,6 +125,133 @@ impl fmt::Display for Entity {
     }
 }
 
+impl Entity {
+    /// The [`IdKind`] of the entity.
+    pub(crate) fn id_kind(self) -> IdKind {
+        match self {
+            Entity::Agent(_) => IdKind::Agent,
+            Entity::Route(_) => IdKind::Route,
+            Entity::ConditionGroup(_) => IdKind::ConditionGroup,
+            Entity::Condition(_) => IdKind::Condition,
+            Entity::Benefit(_) => IdKind::Benefit,
+            Entity::Risk(_) => IdKind::Risk,
+            Entity::Interactant(_) => IdKind::Interactant,
+        }
+    }
+
+    /// The canonical name, as `Display` writes it.
+    pub(crate) fn static_name(self) -> &'static str {
+        match self {
+            Entity::Agent(x) => x.into(),
+            Entity::Route(x) => x.into(),
+            Entity::ConditionGroup(x) => x.into(),
+            Entity::Condition(x) => x.into(),
+            Entity::Benefit(x) => x.into(),
+            Entity::Risk(x) => x.into(),
+            Entity::Interactant(x) => x.into(),
+        }
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// An identity enum that a lookup can be restricted to: [`Agent`], [`Route`],
+/// [`ConditionGroup`], [`Condition`], [`Benefit`], [`Risk`] or [`Interactant`]. See
+/// [`KnowledgeBase::lookup_as`](crate::KnowledgeBase::lookup_as).
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Condition, Entity, EntityKind, IdKind, Route};
+///
+/// assert_eq!(Condition::KIND, IdKind::Condition);
+/// assert_eq!(Route::from_entity(Entity::Route(Route::Oral)), Some(Route::Oral));
+/// assert_eq!(Condition::from_entity(Entity::Route(Route::Oral)), None);
+/// ```
+pub trait EntityKind: Copy + Into<Entity> + sealed::Sealed {
+    /// The kind, as parse errors and lookup errors name it.
+    const KIND: IdKind;
+
+    /// The variant an entity holds, if the entity is of this kind.
+    fn from_entity(entity: Entity) -> Option<Self>;
+}
+
+macro_rules! entity_kind {
+    ($($t:ident => $kind:ident),+ $(,)?) => {$(
+        impl sealed::Sealed for $t {}
+        impl EntityKind for $t {
+            const KIND: IdKind = IdKind::$kind;
+            fn from_entity(entity: Entity) -> Option<Self> {
+                match entity {
+                    Entity::$t(x) => Some(x),
+                    _ => None,
+                }
+            }
+        }
+    )+};
+}
+
+entity_kind!(
+    Agent => Agent,
+    Route => Route,
+    ConditionGroup => ConditionGroup,
+    Condition => Condition,
+    Benefit => Benefit,
+    Risk => Risk,
+    Interactant => Interactant,
+);
+
+/// The canonical names of `kind` closest to `input`, for a [`crate::ParseIdError`]:
+/// entity kinds rank the names and aliases of the embedded data; the others (evidence
+/// levels, jurisdictions) their canonical names.
+pub(crate) fn suggest_names(kind: IdKind, input: &str) -> [Option<&'static str>; 3] {
+    // The embedded data is loaded with serde, which never calls `FromStr`, so this
+    // cannot re-enter its initialisation.
+    let entity_names = |kind: IdKind| {
+        crate::KnowledgeBase::embedded()
+            .index
+            .names
+            .suggest(input, |e| e.id_kind() == kind)
+            .map(|e| e.map(Entity::static_name))
+    };
+    match kind {
+        IdKind::Evidence => closest_names(input, crate::Evidence::iter().map(Into::into)),
+        IdKind::Jurisdiction => closest_names(input, crate::Jurisdiction::iter().map(Into::into)),
+        _ => entity_names(kind),
+    }
+}
+
+/// The three of `names` closest to `input` by edit distance of their folds.
+fn closest_names(
+    input: &str,
+    names: impl Iterator<Item = &'static str>,
+) -> [Option<&'static str>; 3] {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (folded, _) = fold(input, &mut buf);
+    let mut best: [Option<(usize, &'static str)>; 3] = [None; 3];
+    if folded.is_empty() {
+        return [None; 3];
+    }
+    let pattern = Pattern::new(folded);
+    let limit = (folded.len() / 2).max(2);
+    for name in names {
+        let mut key = [0u8; MAX_NAME_BYTES];
+        let (key, _) = fold(name, &mut key);
+        let Some(d) = pattern.distance(key, limit) else {
+            continue;
+        };
+        // `best` stays sorted, empty slots last: a closer name replaces the last one.
+        let [_, _, last] = &mut best;
+        if last.is_none_or(|(s, _)| d < s) {
+            *last = Some((d, name));
+            best.sort_by_key(|b| b.map_or(usize::MAX, |(s, _)| s));
+        }
+    }
+    best.map(|b| b.map(|(_, name)| name))
+}
+
 /// A record that has a name and aliases, and so takes part in lookup.
 pub(crate) trait Named {
     fn entity(&self) -> Entity;
@@ -151,10 +289,113 @@ impl_named!(
     InteractantRecord => Interactant,
 );
 
-/// Folds `text` into `buf`: ASCII lower case, separators collapsed to one space,
-/// trimmed. Returns the folded bytes, cut at the buffer's end if the text is longer,
-/// and whether it was cut.
+/// Folds `text` into `buf`: lower case, compatibility forms (full-width letters,
+/// ligatures) to their plain letters, diacritics and invisible characters dropped,
+/// and runs of separators (any white space, hyphens and other dashes, underscores)
+/// collapsed to one space, trimmed. Returns the folded bytes, cut at the buffer's end
+/// if the text is longer, and whether it was cut. ASCII text takes a byte loop; other
+/// text a character loop; neither allocates.
 pub(crate) fn fold<'b>(text: &str, buf: &'b mut [u8; MAX_NAME_BYTES]) -> (&'b [u8], bool) {
+    // Only a bounded prefix is read (at a character boundary).
+    let mut end = text.len().min(MAX_INPUT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(..end).unwrap_or_default();
+    let (len, cut) = if head.is_ascii() {
+        fold_ascii(head, buf)
+    } else {
+        fold_unicode(head, buf)
+    };
+    (buf.get(..len).unwrap_or_default(), cut || end < text.len())
+}
+
+/// The folded bytes of `text` into `buf`, and whether the text was cut.
+fn fold_unicode(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
+    let mut out = Folded {
+        buf,
+        len: 0,
+        pending_space: false,
+        cut: false,
+    };
+    for c in text.chars() {
+        // Lower case, then the compatibility decomposition (Ｔ to T, é to e + accent),
+        // then lower case again (a decomposition can hold capitals, such as Å to A +
+        // ring): the same key for every spelling, and idempotent.
+        for lower in c.to_lowercase() {
+            unicode_normalization::char::decompose_compatible(lower, |d| {
+                d.to_lowercase().for_each(|l| out.push(l));
+            });
+        }
+        if out.cut {
+            break;
+        }
+    }
+    (out.len, out.cut)
+}
+
+/// A fold in progress into a fixed buffer.
+struct Folded<'b> {
+    buf: &'b mut [u8; MAX_NAME_BYTES],
+    len: usize,
+    pending_space: bool,
+    cut: bool,
+}
+
+impl Folded<'_> {
+    fn push(&mut self, c: char) {
+        if self.cut {
+            return;
+        }
+        // Cheap tests first: marks and invisible characters are dropped before the
+        // (costlier) separator test looks at them.
+        if !c.is_ascii()
+            && (unicode_normalization::char::is_combining_mark(c) || crate::text::is_hidden(c))
+        {
+            return;
+        }
+        if is_separator(c) {
+            self.pending_space = self.len > 0;
+            return;
+        }
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        let space = usize::from(self.pending_space);
+        let Some(slots) = self.buf.get_mut(self.len..self.len + space + bytes.len()) else {
+            self.cut = true;
+            return;
+        };
+        let (first, rest) = slots.split_at_mut(space);
+        if let Some(s) = first.first_mut() {
+            *s = b' ';
+        }
+        rest.copy_from_slice(bytes);
+        self.len += space + bytes.len();
+        self.pending_space = false;
+    }
+}
+
+/// A separator: white space (including no-break and other typographic spaces), a
+/// hyphen or underscore, or a dash (en dash, minus sign, …: any character whose
+/// UTS #39 confusable skeleton is a hyphen).
+fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '-' || c == '_' || c.is_ascii_whitespace();
+    }
+    if c.is_whitespace() {
+        return true;
+    }
+    if c.is_alphanumeric() {
+        // Letters and digits are never dashes: skip the skeleton (most non-ASCII text).
+        return false;
+    }
+    let mut utf8 = [0u8; 4];
+    let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut utf8));
+    skeleton.next() == Some('-') && skeleton.next().is_none()
+}
+
+/// The folded bytes of ASCII `text` into `buf`, and whether the text was cut.
+fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
     let mut len = 0;
     let mut pending_space = false;
     let mut cut = false;
@@ -180,7 +421,7 @@ pub(crate) fn fold<'b>(text: &str, buf: &'b mut [u8; MAX_NAME_BYTES]) -> (&'b [u
         }
         len += 1;
     }
-    (buf.get(..len).unwrap_or_default(), cut)
+    (len, cut)
 }
 
 /// The folded key of a name or alias, for the index; `None` if it is empty or too long.
@@ -190,9 +431,39 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
     if cut || bytes.is_empty() {
         return None;
     }
-    // Only ASCII bytes were changed, so the folded bytes are still UTF-8; a cut could
-    // split a character, which is why a cut key is rejected above.
+    // The fold writes whole characters, so the folded bytes are UTF-8.
     std::str::from_utf8(bytes).ok().map(Box::from)
+}
+
+/// The key under which two names look alike: the UTS #39 confusable skeleton of the
+/// text as written (where `I` and `l` are one letter), then folded like a lookup key.
+/// `None` if it is empty or too long.
+pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
+    folded_key(&skeleton(text))
+}
+
+/// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
+/// (between two NFD passes, which change no ASCII text), so for ASCII text whose
+/// prototypes are ASCII it is the concatenation of per-character skeletons, computed
+/// once by the same crate: this keeps the check off the load's critical path.
+fn skeleton(text: &str) -> String {
+    static ASCII: once_cell::sync::Lazy<Option<Vec<String>>> = once_cell::sync::Lazy::new(|| {
+        let table: Vec<String> = (0u8..128)
+            .map(|b| {
+                let mut utf8 = [0u8; 4];
+                unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
+            })
+            .collect();
+        table.iter().all(|s| s.is_ascii()).then_some(table)
+    });
+    match ASCII.as_ref() {
+        Some(table) if text.is_ascii() => text
+            .bytes()
+            .filter_map(|b| table.get(usize::from(b)))
+            .map(String::as_str)
+            .collect(),
+        _ => unicode_security::skeleton(text).collect(),
+    }
 }
 
 /// The sorted table of folded names and aliases (for suggestions), and an
@@ -233,13 +504,8 @@ impl NameIndex {
         NameIndex { keys, slots }
     }
 
-    /// The entity that has `text` as a name or alias, if any.
-    pub(crate) fn get(&self, text: &str) -> Option<Entity> {
-        let mut buf = [0u8; MAX_NAME_BYTES];
-        let (key, cut) = fold(text, &mut buf);
-        if cut {
-            return None;
-        }
+    /// The entity whose folded name or alias is `key`, if any.
+    fn get_key(&self, key: &[u8]) -> Option<Entity> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = (hash(key) >> 32) as usize & mask;
         loop {
@@ -253,21 +519,60 @@ impl NameIndex {
     }
 
     pub(crate) fn lookup(&self, text: &str) -> Result<Entity, LookupError> {
-        self.get(text)
-            .ok_or_else(|| LookupError::new(text, self.suggest(text)))
+        self.find(text, None, Some)
     }
 
-    /// The three entities whose names or aliases are closest to `text`.
-    fn suggest(&self, text: &str) -> [Option<Entity>; 3] {
+    /// [`NameIndex::lookup`] restricted to the entities of one kind.
+    pub(crate) fn lookup_as<T: EntityKind>(&self, text: &str) -> Result<T, LookupError> {
+        self.find(text, Some(T::KIND), T::from_entity)
+    }
+
+    /// The entity `text` names, as `pick` accepts it; else the error, with suggestions
+    /// of `kind`. The text is folded once, for the hit and for the miss.
+    fn find<T>(
+        &self,
+        text: &str,
+        kind: Option<IdKind>,
+        pick: impl Fn(Entity) -> Option<T>,
+    ) -> Result<T, LookupError> {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (key, cut) = fold(text, &mut buf);
+        if !cut {
+            if let Some(hit) = self.get_key(key).and_then(pick) {
+                return Ok(hit);
+            }
+            if key.is_empty() {
+                return Err(LookupError::Blank);
+            }
+        }
+        let suggestions = self.suggest_key(key, |e| kind.is_none_or(|k| e.id_kind() == k));
+        Err(LookupError::not_found(text, kind, suggestions))
+    }
+
+    /// The three entities accepted by `accept` whose names or aliases are closest to
+    /// `text`.
+    pub(crate) fn suggest(
+        &self,
+        text: &str,
+        accept: impl Fn(Entity) -> bool,
+    ) -> [Option<Entity>; 3] {
         let mut buf = [0u8; MAX_NAME_BYTES];
         let (input, _) = fold(text, &mut buf);
+        self.suggest_key(input, accept)
+    }
+
+    /// [`NameIndex::suggest`] for an input already folded.
+    fn suggest_key(&self, input: &[u8], accept: impl Fn(Entity) -> bool) -> [Option<Entity>; 3] {
+        if input.is_empty() {
+            return [None; 3];
+        }
         // (score, entity), best first; scores are twice the edit distance, and 1 for a
         // key that starts with an input of three or more bytes.
         let pattern = Pattern::new(input);
         let mut best: [Option<(usize, Entity)>; 3] = [None; 3];
         // A key that differs from the input in more than half its length is no suggestion.
         let limit = 2 * (input.len() / 2).max(2);
-        for (key, entity) in &self.keys {
+        for (key, entity) in self.keys.iter().filter(|(_, e)| accept(*e)) {
             let key = key.as_bytes();
             let bound = match best[2] {
                 Some((score, _)) => score.min(limit),
@@ -307,4 +612,64 @@ fn insert_best(best: &mut [Option<(usize, Entity)>; 3], score: usize, entity: En
     merged.sort_unstable_by_key(|(pos, slot)| (slot.map_or(usize::MAX, |(s, _)| s), *pos));
     let [(_, a), (_, b), (_, c), _] = merged;
     *best = [a, b, c];
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn folded(text: &str) -> (String, bool) {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (bytes, cut) = fold(text, &mut buf);
+        (String::from_utf8_lossy(bytes).into_owned(), cut)
+    }
+
+    proptest! {
+        /// Folding a folded key changes nothing, and a key does not depend on the
+        /// normalisation form the text came in.
+        #[test]
+        fn fold_is_idempotent_and_form_blind(s in "\\PC{0,60}") {
+            let (once, cut) = folded(&s);
+            prop_assume!(!cut);
+            prop_assert_eq!(&folded(&once).0, &once);
+            for form in [s.nfc().collect::<String>(), s.nfd().collect(), s.nfkd().collect()] {
+                prop_assert_eq!(&folded(&form).0, &once, "{:?}", form);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_skeleton_is_the_crates() {
+        for text in [
+            "oral",
+            "0ral",
+            "IV",
+            "lV",
+            "rn",
+            "m",
+            "Ketalar 1|l",
+            "a-b_c d",
+        ] {
+            let expected: String = unicode_security::skeleton(text).collect();
+            assert_eq!(skeleton(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn people_spellings_fold_to_the_name() {
+        for (typed, name) in [
+            ("ÉSKETAMINE", "esketamine"),
+            ("\u{ff34}\u{ff32}\u{ff24}", "trd"),
+            ("trd\u{a0}", "trd"),
+            (
+                "treatment\u{2013}resistant depression",
+                "treatment resistant depression",
+            ),
+            ("keta\u{200b}mine", "ketamine"),
+        ] {
+            assert_eq!(folded(typed).0, name, "{typed:?}");
+        }
+    }
 }

@@ -596,13 +596,19 @@ impl KnowledgeBase {
         &self.index.routes_by_onset
     }
 
-    /// Finds the entity that has `text` as its name or one of its aliases, ignoring
-    /// ASCII case and treating spaces, hyphens and underscores alike. Covers agents,
-    /// routes, condition groups, conditions, benefits and risks.
+    /// Finds the entity that has `text` as its name or one of its aliases. Covers
+    /// agents, routes, condition groups, conditions, benefits and risks.
+    ///
+    /// Text is folded the way people type it: case is ignored (`ÉSKETAMINE`),
+    /// compatibility forms count as their plain letters (full-width `ＴＲＤ`),
+    /// diacritics and invisible characters are dropped (`ésketamine`), and any run of
+    /// white space (including a no-break space), hyphens, dashes (`–`) and underscores
+    /// counts as one space. ASCII text that names an entity allocates nothing.
     ///
     /// # Errors
     ///
-    /// A [`LookupError`] with up to three of the closest names.
+    /// [`LookupError::Blank`] for an empty or blank text (no suggestions), otherwise
+    /// [`LookupError::NotFound`] with up to three of the closest names.
     ///
     /// # Examples
     ///
@@ -614,10 +620,41 @@ impl KnowledgeBase {
     /// assert_eq!(kb.lookup("I.V.")?, Entity::Route(Route::Intravenous));
     /// let miss = kb.lookup("spravto").unwrap_err();
     /// assert_eq!(miss.suggestions().next(), Some(Entity::Agent(Agent::Esketamine)));
+    /// assert_eq!(kb.lookup("ÉSKETAMINE")?, Entity::Agent(Agent::Esketamine));
+    /// assert_eq!(kb.lookup("Spravato\u{a0}")?, Entity::Agent(Agent::Esketamine));
     /// # Ok::<(), ketamine_therapy::LookupError>(())
     /// ```
     pub fn lookup(&self, text: &str) -> Result<Entity, LookupError> {
         self.index.names.lookup(text)
+    }
+
+    /// [`KnowledgeBase::lookup`] restricted to one kind of entity: the text must name
+    /// an entity of kind `T`, and suggestions are of that kind only.
+    ///
+    /// # Errors
+    ///
+    /// [`LookupError::Blank`] for an empty text, otherwise
+    /// [`LookupError::NotFound`] with up to three of the closest names of kind `T`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, Entity, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(
+    ///     kb.lookup_as::<Condition>("ＴＲＤ")?,
+    ///     Condition::TreatmentResistantDepression
+    /// );
+    /// // "oral" is a route, not a condition.
+    /// assert!(kb.lookup_as::<Condition>("oral").is_err());
+    /// assert_eq!(kb.lookup_as::<Route>("oral")?, Route::Oral);
+    /// let miss = kb.lookup_as::<Condition>("ptds").unwrap_err();
+    /// assert!(miss.suggestions().all(|e| matches!(e, Entity::Condition(_))));
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn lookup_as<T: crate::EntityKind>(&self, text: &str) -> Result<T, LookupError> {
+        self.index.names.lookup_as(text)
     }
 }
 

@@ -39,6 +39,54 @@ pub(crate) struct Echo<'a> {
     max_bytes: usize,
 }
 
+/// What is wrong with a human-readable text of the data, if anything: the text policy.
+///
+/// Data text is in Unicode NFC, and holds no control character (no line break either:
+/// every text is one paragraph), no line or paragraph separator, no bidirectional
+/// control and no other invisible (default-ignorable) character, since each can make
+/// a text display as something it is not.
+pub(crate) fn policy_violation(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        // The common case: one pass over the bytes, nothing to normalise.
+        let (at, b) = text
+            .bytes()
+            .enumerate()
+            .find(|(_, b)| b.is_ascii_control())?;
+        return Some(format!(
+            "holds the control character U+{b:04X} at byte {at}"
+        ));
+    }
+    for (at, c) in text.char_indices() {
+        let what = if c.is_ascii() {
+            // Most characters of mixed text: one comparison, no table.
+            if !c.is_ascii_control() {
+                continue;
+            }
+            "control character"
+        } else if c.is_control() {
+            "control character"
+        } else if matches!(c, '\u{2028}' | '\u{2029}') {
+            "line or paragraph separator"
+        } else if matches!(
+            c,
+            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        ) {
+            "bidirectional control"
+        } else if is_hidden(c) {
+            "invisible character"
+        } else {
+            continue;
+        };
+        return Some(format!("holds the {what} U+{:04X} at byte {at}", c as u32));
+    }
+    if !unicode_normalization::is_nfc(text) {
+        return Some(String::from(
+            "is not in Unicode normalization form NFC (write each accented letter as one character)",
+        ));
+    }
+    None
+}
+
 /// An echo of user input: at most [`ECHO_CHARS`] characters and [`ECHO_BYTES`] bytes.
 pub(crate) fn echo(text: &str) -> Echo<'_> {
     Echo {
@@ -70,12 +118,7 @@ impl fmt::Display for Echo<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut bytes = 0;
         for (n, c) in self.text.chars().enumerate() {
-            let width = if is_hidden(c) {
-                // `\u{` + up to 6 hex digits + `}`
-                4 + (32 - (c as u32 | 1).leading_zeros()).div_ceil(4) as usize
-            } else {
-                c.len_utf8()
-            };
+            let width = escaped_width(c);
             if n >= self.max_chars || bytes + width > self.max_bytes {
                 return f.write_str("…");
             }
@@ -95,6 +138,37 @@ pub(crate) fn clip(text: &mut String) {
     let e = echo(text);
     if !e.is_verbatim() {
         *text = e.to_string();
+    }
+}
+
+/// Replaces a file name or path by an echo of its end, which names the file: an
+/// ellipsis, then at most [`ECHO_CHARS`] characters (and `ECHO_BYTES` bytes).
+pub(crate) fn clip_path(text: &mut String) {
+    if echo(text).is_verbatim() {
+        return;
+    }
+    // The longest tail whose echo fits, found by walking back from the end.
+    let mut start = text.len();
+    let mut shown_bytes = 0;
+    for (n, (i, c)) in text.char_indices().rev().enumerate() {
+        let width = escaped_width(c);
+        if n >= ECHO_CHARS - 1 || shown_bytes + width > ECHO_BYTES - 3 {
+            break;
+        }
+        shown_bytes += width;
+        start = i;
+    }
+    let tail = text.get(start..).unwrap_or_default();
+    *text = format!("…{}", echo(tail));
+}
+
+/// The bytes `c` takes in an echo.
+fn escaped_width(c: char) -> usize {
+    if is_hidden(c) {
+        // `\u{` + up to 6 hex digits + `}`
+        4 + (32 - (c as u32 | 1).leading_zeros()).div_ceil(4) as usize
+    } else {
+        c.len_utf8()
     }
 }
 

@@ -397,6 +397,24 @@ fn every_query_path_allocates_nothing() {
 }
 
 #[test]
+fn unicode_lookup_hits_allocate_nothing() {
+    let kb = KnowledgeBase::embedded();
+    // Case, compatibility forms, diacritics, typographic spaces and dashes: folded on
+    // the stack like ASCII.
+    for input in [
+        "ÉSKETAMINE",
+        "ésketamine",
+        "\u{ff34}\u{ff32}\u{ff24}",
+        "TRD\u{a0}",
+        "treatment\u{2013}resistant depression",
+    ] {
+        let (allocs, _, result) = measure(|| kb.lookup(black_box(input)));
+        assert!(result.is_ok(), "{input:?} should resolve");
+        assert_eq!(allocs, 0, "lookup hit {input:?} allocated {allocs} times");
+    }
+}
+
+#[test]
 fn a_lookup_miss_allocates_at_most_once() {
     let kb = KnowledgeBase::embedded();
     // Inputs that name nothing: typos, garbage, empty, and longer than any name.
@@ -424,6 +442,12 @@ fn a_lookup_miss_allocates_at_most_once() {
             allocs <= 1,
             "lookup miss {input:?} allocated {allocs} times; at most 1 (the input copy)"
         );
+        if input.trim_matches([' ', '-']).is_empty() {
+            // A blank text is its own error, with nothing to copy and no suggestion.
+            assert_eq!(err, LookupError::Blank);
+            assert_eq!(allocs, 0, "a blank lookup {input:?} allocated");
+            continue;
+        }
         // The error keeps at most the first 256 bytes of the input (all ASCII here).
         assert_eq!(err.input(), &input[..input.len().min(256)]);
         // Reading the suggestions allocates nothing more.

@@ -33,8 +33,13 @@
 //!   `KnowledgeBase::embedded().with_overlay("overlay.json", ..)`.
 //! * `generated`: input made in memory (`"generate": "nested_arrays"` with `depth`, or
 //!   `"oversize"`: the bundle padded to one byte over `MAX_FILE_BYTES`), loaded with
-//!   `from_json_bytes`; nothing big is committed.
+//!   `from_json_bytes`; nothing big is committed. Also `"over_total"`: five files of
+//!   `MAX_FILE_BYTES` each, loaded with `from_json_files`; `"many_files"`: a temporary
+//!   directory of 257 `{}` files, loaded with `from_json_dir`; `"fifo"`: a temporary
+//!   FIFO named `overlay.json`, given to `with_overlay_file` (Unix only).
 //! * `dir`: `KnowledgeBase::from_json_dir` on `path` (relative to the case directory).
+//! * `overlay_file`: `KnowledgeBase::embedded().with_overlay_file(path)`, `path`
+//!   absolute or relative to the case directory.
 //!
 //! `expect.file` is the file the error names (for `MissingRecord` and `Section`, the
 //! list of files); `record` and `field` are compared exactly when given;
@@ -93,7 +98,7 @@ const REQUIRED_CASES: [&str; 32] = [
 ];
 
 /// Every variant of [`LoadError`]; the catalogue must exercise each one.
-const ALL_VARIANTS: [&str; 20] = [
+const ALL_VARIANTS: [&str; 25] = [
     "InvalidUtf8",
     "ByteOrderMark",
     "TooLarge",
@@ -113,6 +118,11 @@ const ALL_VARIANTS: [&str; 20] = [
     "Invalid",
     "NotAnObject",
     "EmptyDirectory",
+    "LoadTooLarge",
+    "TooManyFiles",
+    "NotAFile",
+    "BadText",
+    "Confusable",
     "Io",
 ];
 
@@ -171,6 +181,11 @@ fn variant_name(err: &LoadError) -> &'static str {
         LoadError::Redefinition { .. } => "Redefinition",
         LoadError::Invalid { .. } => "Invalid",
         LoadError::NotAnObject { .. } => "NotAnObject",
+        LoadError::LoadTooLarge { .. } => "LoadTooLarge",
+        LoadError::TooManyFiles { .. } => "TooManyFiles",
+        LoadError::NotAFile { .. } => "NotAFile",
+        LoadError::BadText { .. } => "BadText",
+        LoadError::Confusable { .. } => "Confusable",
         LoadError::EmptyDirectory { .. } => "EmptyDirectory",
         LoadError::Io { .. } => "Io",
         _ => "(a variant this test does not know yet)",
@@ -185,6 +200,9 @@ fn located(err: &LoadError) -> (&str, Option<&str>, Option<&str>) {
         | LoadError::TooLarge { file, .. }
         | LoadError::Syntax { file, .. }
         | LoadError::NotAnObject { file, .. }
+        | LoadError::LoadTooLarge { file, .. }
+        | LoadError::TooManyFiles { dir: file, .. }
+        | LoadError::NotAFile { file, .. }
         | LoadError::EmptyDirectory { dir: file }
         | LoadError::Io { file, .. } => (file, None, None),
         LoadError::Schema {
@@ -234,6 +252,18 @@ fn located(err: &LoadError) -> (&str, Option<&str>, Option<&str>) {
             ..
         }
         | LoadError::Invalid {
+            file,
+            record,
+            field,
+            ..
+        }
+        | LoadError::BadText {
+            file,
+            record,
+            field,
+            ..
+        }
+        | LoadError::Confusable {
             file,
             record,
             field,
@@ -404,8 +434,42 @@ fn load_bundle(case: &Value) -> (Result<KnowledgeBase, LoadError>, Vec<u8>) {
     (KnowledgeBase::from_json_bytes("bundle.json", &bytes), bytes)
 }
 
+/// A fresh, empty temporary directory for one generated case.
+fn temp_dir(name: &str) -> PathBuf {
+    // Unique per call: tests that run the cases may run at once.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("kt-malformed-{}-{n}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn load_generated(case: &Value) -> (Result<KnowledgeBase, LoadError>, Vec<u8>) {
     let bytes = match str_of(case, "generate") {
+        "over_total" => {
+            let big = " ".repeat(MAX_FILE_BYTES);
+            let files = vec![(str_of(case, "name"), big.as_str()); 5];
+            return (KnowledgeBase::from_json_files(files), Vec::new());
+        }
+        "many_files" => {
+            let dir = temp_dir("many-files");
+            for i in 0..257 {
+                std::fs::write(dir.join(format!("{i:03}.json")), "{}").unwrap();
+            }
+            let result = KnowledgeBase::from_json_dir(&dir);
+            std::fs::remove_dir_all(&dir).unwrap();
+            return (result, Vec::new());
+        }
+        "fifo" => {
+            let dir = temp_dir("fifo");
+            let path = dir.join("overlay.json");
+            let made = std::process::Command::new("mkfifo").arg(&path).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+            let result = KnowledgeBase::embedded().with_overlay_file(&path);
+            std::fs::remove_dir_all(&dir).unwrap();
+            return (result, Vec::new());
+        }
         "nested_arrays" => {
             let depth = case["depth"].as_u64().expect("`depth`") as usize;
             format!(
@@ -459,6 +523,13 @@ fn run(dir: &Path) -> (Value, Vec<u8>, Option<LoadError>) {
         "dir" => {
             let target = dir.join(str_of(&case, "path"));
             (KnowledgeBase::from_json_dir(&target), Vec::new())
+        }
+        "overlay_file" => {
+            let target = dir.join(str_of(&case, "path"));
+            (
+                KnowledgeBase::embedded().with_overlay_file(&target),
+                Vec::new(),
+            )
         }
         other => panic!("{}: unknown load kind `{other}`", path.display()),
     };

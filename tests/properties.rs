@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 
 use ketamine_therapy::{
     Agent, Benefit, CodeSystem, Condition, ConditionGroup, Date, Entity, Evidence, IdKind,
-    Jurisdiction, KnowledgeBase, LoadError, ParseIdError, Risk, Route, Span,
+    Jurisdiction, KnowledgeBase, LoadError, LookupError, ParseIdError, Risk, Route, Span,
 };
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -228,7 +228,16 @@ where
             prop_assert_eq!(e.input(), s);
             let shown = e.to_string();
             prop_assert!(!shown.is_empty());
-            prop_assert!(shown.contains("expected one of"), "{}", shown);
+            prop_assert!(
+                shown.contains("expected one of") || shown.contains("did you mean"),
+                "{}",
+                shown
+            );
+            prop_assert!(shown.len() < 1024, "{} bytes", shown.len());
+            // Suggestions are canonical names of the kind being parsed.
+            for name in e.suggestions() {
+                prop_assert!(name.parse::<T>().is_ok(), "{:?} is not a {}", name, kind);
+            }
             prop_assert_eq!(e.clone(), e);
         }
     }
@@ -283,8 +292,20 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(kb().lookup(&s.to_ascii_uppercase()), Ok(entity));
             prop_assert_eq!(kb().lookup(&format!(" _{s}- ")), Ok(entity));
         }
+        Err(LookupError::Blank) => {
+            // Blank: nothing but separators and invisible characters.
+            prop_assert!(
+                s.chars().all(|c| c.is_whitespace()
+                    || "-_".contains(c)
+                    || c.is_control()
+                    || !c.is_ascii()),
+                "{:?} is not blank",
+                s
+            );
+        }
         Err(e) => {
             prop_assert_eq!(e.input(), s);
+            prop_assert!(e.to_string().len() < 1024);
             let suggestions: Vec<Entity> = e.suggestions().collect();
             prop_assert!(suggestions.len() <= 3);
             for (i, x) in suggestions.iter().enumerate() {
@@ -766,5 +787,100 @@ proptest! {
         let read = frequencies.last().unwrap().percent().max();
         prop_assert_eq!(read, x, "the loader read {} for {}", read, x);
         check_loaded(&loaded)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Hostile Unicode (issue 8): no panic, bounded and escaped messages, folding that
+// does not depend on how a name is encoded.
+
+/// Arbitrary Unicode, long runs of one odd character, and names with odd characters
+/// spliced in (dashes, no-break spaces, zero-width, bidi, combining marks, full-width).
+fn hostile_text() -> impl Strategy<Value = String> {
+    let odd = prop::sample::select(vec![
+        "\u{a0}", "\u{2013}", "\u{2212}", "\u{200b}", "\u{202e}", "\u{301}", "\u{ff34}", "\u{1b}",
+        "\n", "\u{feff}", "\u{2028}", "É", "ß", "İ", "\u{fb01}",
+    ]);
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,40}",
+        (odd.clone(), 0usize..3000).prop_map(|(c, n)| c.repeat(n)),
+        (any::<Index>(), odd, any::<Index>()).prop_map(|(i, c, at)| {
+            let names = names_and_aliases(kb());
+            let name = names[i.index(names.len())].0;
+            let cut = (0..=name.len())
+                .filter(|k| name.is_char_boundary(*k))
+                .nth(at.index(name.chars().count() + 1))
+                .unwrap_or(0);
+            format!("{}{c}{}", &name[..cut], &name[cut..])
+        }),
+    ]
+}
+
+/// A message is short and shows no raw control or bidi character.
+fn check_message(shown: &str) -> Result<(), TestCaseError> {
+    prop_assert!(shown.len() < 1024, "{} bytes: {:?}", shown.len(), shown);
+    prop_assert!(
+        !shown
+            .chars()
+            .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+        "raw control character in {:?}",
+        shown
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(STRING_CASES))]
+
+    /// Lookup of any text answers without panicking, and its error is bounded.
+    #[test]
+    fn lookup_of_hostile_text_is_bounded(s in hostile_text()) {
+        match kb().lookup(&s) {
+            Ok(entity) => {
+                // Whatever matched, the canonical name matches the same entity.
+                prop_assert_eq!(kb().lookup(&entity.to_string()), Ok(entity));
+            }
+            Err(e) => {
+                check_message(&e.to_string())?;
+                prop_assert!(e.input().len() <= 256);
+                prop_assert!(e.suggestions().count() <= 3);
+            }
+        }
+        if let Err(e) = kb().lookup_as::<Condition>(&s) {
+            check_message(&e.to_string())?;
+            prop_assert!(e.suggestions().all(|x| matches!(x, Entity::Condition(_))));
+        }
+        for e in [s.parse::<Agent>().err(), s.parse::<Condition>().err()].into_iter().flatten() {
+            check_message(&e.to_string())?;
+        }
+    }
+
+    /// Lookup does not depend on the Unicode normalisation form of the text, nor on
+    /// upper or lower case of letters with a one-to-one case mapping.
+    #[test]
+    fn lookup_ignores_normalisation_form(i in any::<Index>()) {
+        use unicode_normalization::UnicodeNormalization;
+        let names = names_and_aliases(kb());
+        let (name, entity) = names[i.index(names.len())];
+        for form in [name.nfc().collect::<String>(), name.nfd().collect(), name.nfkc().collect(),
+                     name.nfkd().collect(), name.to_uppercase(), name.to_lowercase()] {
+            prop_assert_eq!(kb().lookup(&form), Ok(entity), "{:?}", form);
+        }
+    }
+
+    /// An overlay alias of any text loads or fails with a short, escaped message.
+    #[test]
+    fn overlay_alias_of_hostile_text_is_bounded(s in hostile_text()) {
+        let overlay = serde_json::json!({
+            "aliases": [{"entity": "route", "id": "oral", "alias": s}]
+        })
+        .to_string();
+        match kb().with_overlay("overlay.json", &overlay) {
+            Ok(extended) => {
+                prop_assert_eq!(extended.lookup(&s), Ok(Entity::Route(Route::Oral)));
+            }
+            Err(e) => check_message(&e.to_string())?,
+        }
     }
 }

@@ -170,6 +170,11 @@ pub static ESKETAMINE_NASAL_RISKS: &[Risk] = &[
     Risk::PregnancyHarm,
     Risk::ImpairedDriving,
     Risk::ToleranceDependence,
+    Risk::SuicidalThoughts,
+    Risk::Hypoesthesia,
+    Risk::Anxiety,
+    Risk::Lethargy,
+    Risk::FeelingDrunk,
 ];
 
 /// REFERENCE ONLY: the precomputed answer of
@@ -227,31 +232,41 @@ pub struct ValueData {
     pub risks: Value,
 }
 
-/// Parses the eight files into `Value`s (the cold-load reference).
-pub fn parse_values() -> [Value; 8] {
-    std::array::from_fn(|i| serde_json::from_str(files()[i].1).expect("data files are JSON"))
+/// Parses every data file into a `Value` (the cold-load reference).
+pub fn parse_values() -> Vec<Value> {
+    files()
+        .iter()
+        .map(|(_, text)| serde_json::from_str(text).expect("data files are JSON"))
+        .collect()
 }
 
 impl ValueData {
     pub fn parse() -> Self {
-        let [
-            sources,
-            agents,
-            routes,
-            conditions,
-            indications,
-            benefits,
-            risks,
-            _safety,
-        ] = parse_values();
+        let values = parse_values();
+        let file = |name: &str| {
+            files()
+                .iter()
+                .zip(&values)
+                .find(|((n, _), _)| *n == name)
+                .map(|(_, v)| v.clone())
+                .expect("a data file of the embedded set")
+        };
+        // The bibliography is spread over two files; a user would join them once.
+        let mut sources = file("data/sources.json");
+        if let (Some(Value::Array(all)), Some(Value::Array(labels))) = (
+            sources.get_mut("sources"),
+            file("data/labels.json").get("sources"),
+        ) {
+            all.extend(labels.iter().cloned());
+        }
         ValueData {
             sources,
-            agents,
-            routes,
-            conditions,
-            indications,
-            benefits,
-            risks,
+            agents: file("data/agents.json"),
+            routes: file("data/routes.json"),
+            conditions: file("data/conditions.json"),
+            indications: file("data/indications.json"),
+            benefits: file("data/benefits.json"),
+            risks: file("data/risks.json"),
         }
     }
 }
@@ -310,15 +325,25 @@ pub fn value_conditions_for<'v>(v: &'v ValueData, route: &str, mut out: impl FnM
     }
 }
 
-/// The risks documented for an agent and a route.
+/// The risks that apply to an agent given by a route: a scope of the agent whose
+/// routes list the route, or that lists none and the agent is given by the route.
 pub fn value_risks_for<'v>(
     v: &'v ValueData,
     agent: &str,
     route: &str,
     mut out: impl FnMut(&'v str),
 ) {
+    let given = value_record(&v.agents, "agents", agent)
+        .is_some_and(|a| array(a, "routes").iter().any(|r| text(r, "route") == route));
     for r in array(&v.risks, "risks") {
-        if list_contains(r, "agents", agent) && list_contains(r, "routes", route) {
+        let applies = array(r, "applies").iter().any(|s| {
+            text(s, "agent") == agent
+                && match s.get("routes") {
+                    Some(_) => list_contains(s, "routes", route),
+                    None => given,
+                }
+        });
+        if applies {
             out(text(r, "id"));
         }
     }
@@ -595,4 +620,33 @@ pub fn check(kb: &KnowledgeBase, v: &ValueData) {
         assert!(err.suggestions().next().is_some(), "a miss suggests names");
         assert_eq!(value_lookup(v, miss), None);
     }
+}
+
+/// An overlay of just under `limit` bytes: as many distinct, valid sources as fit,
+/// each citing nothing else. The loader parses, merges and validates every one.
+pub fn max_size_overlay(limit: usize) -> String {
+    let mut out = String::from("{\"sources\": [");
+    let mut i = 0usize;
+    loop {
+        let source = format!(
+            "{}{{\"id\": \"BENCH-{i}\", \"kind\": \"review\", \"authors\": \"A. Author\", \"title\": \"Title {i}\", \"url\": \"https://example.org/{i}\"}}",
+            if i == 0 { "" } else { ", " }
+        );
+        if out.len() + source.len() + 2 > limit {
+            break;
+        }
+        out.push_str(&source);
+        i += 1;
+    }
+    out.push_str("]}");
+    out
+}
+
+/// A data file of just under `limit` bytes whose one agent name is a long run of
+/// escaped invisible characters (`\u200b`): the loader must read it and refuse it.
+pub fn max_size_escaped_name(limit: usize) -> String {
+    let head = "{\"agents\": [{\"id\": \"esketamine\", \"name\": \"";
+    let tail = "\"}]}";
+    let n = (limit - head.len() - tail.len()) / 6;
+    format!("{head}{}{tail}", "\\u200b".repeat(n))
 }

@@ -10,16 +10,17 @@ use super::check::{
     Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
+use super::syntax::{YEARS, doi_problem, pmid_problem, set_id_problem, url_problem};
 use super::{Index, KnowledgeBase};
 use crate::error::LoadError;
-use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, folded_key};
+use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, confusable_key, folded_key};
 use crate::text::echo;
 use crate::values::Sourced;
 use crate::{
-    Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, Entity, GroupRecord, Indication, Interactant, InteractantRecord, Interaction,
-    Mechanism, Monitoring, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord,
-    Source,
+    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Condition, ConditionGroup,
+    ConditionRecord, Contraindication, Entity, GroupRecord, Indication, Interactant,
+    InteractantRecord, Interaction, Mechanism, Monitoring, PopulationGuidance, Regimen, Risk,
+    RiskRecord, Route, RouteRecord, Source,
 };
 
 /// Validates a draft and builds the knowledge base with all its indices.
@@ -112,18 +113,65 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
         ("url", source.url()),
         ("doi", source.doi()),
         ("pmid", source.pmid()),
+        ("spl_set_id", source.spl_set_id()),
+        ("document", source.document()),
+        ("read_via", source.read_via()),
         ("note", source.note()),
     ] {
         c.opt_text(field, value)?;
     }
-    if let Some(pmid) = source.pmid() {
-        if !pmid.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(c.invalid(
-                "pmid",
-                format!("`{}` is not a PubMed id", echo(pmid)),
-                "digits only",
-            ));
+    let syntax = [
+        (
+            "url",
+            source.url().and_then(url_problem),
+            "an http(s) link with a host name, such as \"https://www.fda.gov/...\"",
+        ),
+        (
+            "doi",
+            source.doi().and_then(doi_problem),
+            "a DOI such as \"10.1176/appi.ajp.2018.18020138\", without a doi: or URL prefix",
+        ),
+        (
+            "pmid",
+            source.pmid().and_then(pmid_problem),
+            "1 to 8 digits, without a leading zero",
+        ),
+        (
+            "read_via",
+            source.read_via().and_then(url_problem),
+            "an http(s) link with a host name, such as \"https://www.fda.gov/...\"",
+        ),
+        (
+            "spl_set_id",
+            source.spl_set_id().and_then(set_id_problem),
+            "a UUID such as \"d81a6a79-a74a-44b7-822c-0dfa3036eaed\"",
+        ),
+    ];
+    for (field, problem, expected) in syntax {
+        if let Some(problem) = problem {
+            return Err(c.invalid(field, problem, expected));
         }
+    }
+    if source.spl_version() == Some(0) {
+        return Err(c.invalid(
+            "spl_version",
+            String::from("version 0 is not a label version"),
+            "the version number of the label that was read, from 1",
+        ));
+    }
+    if let Some(date) = source.effective().filter(|d| !YEARS.contains(&d.year())) {
+        return Err(c.invalid(
+            "effective",
+            format!("the date {date} is not plausible"),
+            "a date from 1900 to 2100",
+        ));
+    }
+    if let Some(year) = source.year().filter(|y| !YEARS.contains(y)) {
+        return Err(c.invalid(
+            "year",
+            format!("the year {year} is not plausible"),
+            "a year from 1900 to 2100",
+        ));
     }
     if !source.has_locator() && source.note().is_none() {
         return Err(c.invalid(
@@ -325,6 +373,7 @@ fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<(), LoadErr
         c.text(field.child("id"), step.id())?;
         c.text(field.child("summary"), step.summary())?;
         c.non_empty(field.child("agents"), step.agents(), "at least one agent")?;
+        c.no_repeats(field.child("agents"), step.agents())?;
         c.cites(field, step)?;
     }
     Ok(())
@@ -335,6 +384,8 @@ fn check_agents(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Lo
         let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
         check_named(&c, record, record.description(), record)?;
         c.non_empty("routes", record.routes(), "at least one route")?;
+        let ids: Vec<Route> = record.routes().iter().map(AgentRoute::route).collect();
+        c.no_repeats("routes", &ids)?;
         for (i, route) in record.routes().iter().enumerate() {
             let field = Field::item("routes", i);
             c.opt_text(field.child("note"), route.note())?;
@@ -434,6 +485,7 @@ fn check_benefits(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), 
             c.cites(field, q)?;
         }
         c.non_empty("conditions", record.conditions(), "at least one condition")?;
+        c.no_repeats("conditions", record.conditions())?;
     }
     Ok(())
 }
@@ -480,6 +532,7 @@ fn check_indications(
         c.regulatory(ind.regulatory())?;
         c.cites("", ind)?;
         c.source_ids("negative_findings", ind.negative_findings())?;
+        c.no_repeats("negative_findings", ind.negative_findings())?;
         if let Some(stray) = ind
             .negative_findings()
             .iter()
@@ -530,6 +583,7 @@ fn check_safety(
         );
         c.text("text", item.text())?;
         c.non_empty("routes", item.routes(), "at least one route")?;
+        c.no_repeats("routes", item.routes())?;
         for route in item.routes() {
             c.route_for_agent("routes", item.agent().pick(agents), *route)?;
         }
@@ -561,6 +615,7 @@ fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
             }
             (false, Some(routes)) => {
                 c.non_empty(field.child("routes"), routes, "at least one route")?;
+                c.no_repeats(field.child("routes"), routes)?;
             }
             (true, None) => {}
         }
@@ -711,12 +766,44 @@ fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
             other: format!("{} `{}`", first.3.kind(), first.3.id()),
         });
     }
+    check_confusables(draft, &keyed)?;
     Ok(NameIndex::new(
         keyed
             .into_iter()
             .map(|(key, _, _, entity, _, _)| (key, entity))
             .collect(),
     ))
+}
+
+/// Names and aliases of different entities must not look alike: no two may share a
+/// folded confusable skeleton (UTS #39), so `0ral` or `оral` (Cyrillic о) cannot stand
+/// for something other than `oral`.
+fn check_confusables(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
+    let mut skeletons: Vec<(Box<str>, usize, &Keyed<'_>)> = keyed
+        .iter()
+        .filter_map(|k| Some((confusable_key(k.5)?, k.1, k)))
+        .collect();
+    skeletons.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    // As for clashes above, the earliest second use of a look-alike is reported.
+    let lookalike = skeletons
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(a, _, first), (b, seq, second)] if a == b && first.3 != second.3 => {
+                Some((*seq, *first, *second))
+            }
+            _ => None,
+        })
+        .min_by_key(|(seq, _, _)| *seq);
+    match lookalike {
+        Some((_, first, second)) => Err(LoadError::Confusable {
+            file: draft.file(second.2).to_owned(),
+            record: second.3.id().to_owned(),
+            field: second.4.to_owned(),
+            name: second.5.to_owned(),
+            other: format!("{} `{}` (`{}`)", first.3.kind(), first.3.id(), first.5),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Builds the knowledge base and its indices from validated records.

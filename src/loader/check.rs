@@ -3,13 +3,15 @@
 use std::collections::HashMap;
 use strum::IntoEnumIterator;
 
+use super::syntax::YEARS;
 use crate::AgentRecord;
 use crate::Route;
 use crate::distance::{MAX_PATTERN_BYTES, Pattern};
 use crate::error::LoadError;
 use crate::evidence::Regulatory;
-use crate::lookup::Named;
+use crate::lookup::{MAX_ALIASES, Named};
 use crate::risks::{Frequency, RiskRecord};
+use crate::text::{echo, policy_violation};
 use crate::values::{Code, PercentRange, Sourced, Timing};
 
 /// FNV-1a, for the load-time sets of short ids: several times faster than the default
@@ -163,11 +165,20 @@ impl<'a> Checker<'a> {
         field: impl Into<Field<'f>>,
         text: &str,
     ) -> Result<(), LoadError> {
+        let field = field.into();
         if text.trim().is_empty() {
             return Err(LoadError::EmptyText {
                 file: self.file.to_owned(),
                 record: self.record.to_string(),
-                field: field.into().to_string(),
+                field: field.to_string(),
+            });
+        }
+        if let Some(problem) = policy_violation(text) {
+            return Err(LoadError::BadText {
+                file: self.file.to_owned(),
+                record: self.record.to_string(),
+                field: field.to_string(),
+                problem,
             });
         }
         Ok(())
@@ -195,7 +206,36 @@ impl<'a> Checker<'a> {
                 field: field.to_string(),
             });
         }
-        self.source_ids(field, fact.sources())
+        self.source_ids(field, fact.sources())?;
+        self.no_repeats(field, fact.sources())
+    }
+
+    /// A list names each item once: a repeat is a copy-and-paste slip, or two
+    /// entries that contradict each other.
+    pub(super) fn no_repeats<'f, T: PartialEq + std::hash::Hash + Eq + std::fmt::Display>(
+        &self,
+        field: impl Into<Field<'f>>,
+        items: &[T],
+    ) -> Result<(), LoadError> {
+        let repeat = if items.len() <= 16 {
+            // Short lists (nearly all): no allocation.
+            items
+                .iter()
+                .enumerate()
+                .find(|(i, x)| items.get(..*i).is_some_and(|before| before.contains(x)))
+                .map(|(_, x)| x)
+        } else {
+            let mut seen: FastSet<&T> = FastSet::default();
+            items.iter().find(|x| !seen.insert(*x))
+        };
+        match repeat {
+            Some(x) => Err(self.invalid(
+                field,
+                format!("`{}` is listed twice", echo(&x.to_string())),
+                "each item once",
+            )),
+            None => Ok(()),
+        }
     }
 
     pub(super) fn source_ids<'f>(
@@ -225,7 +265,9 @@ impl<'a> Checker<'a> {
     ) -> Result<(), LoadError> {
         let field = field.into();
         for (end, value) in [("min", range.min()), ("max", range.max())] {
-            if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
+            // A signed zero (-0) is refused with the negatives: it would serialise as
+            // "-0.0", which reads as a negative figure.
+            if !(value.is_finite() && (0.0..=100.0).contains(&value)) || value.is_sign_negative() {
                 return Err(LoadError::PercentOutOfRange {
                     file: self.file.to_owned(),
                     record: self.record.to_string(),
@@ -285,6 +327,15 @@ impl<'a> Checker<'a> {
         for (i, item) in items.iter().enumerate() {
             let field = Field::item("regulatory", i);
             self.opt_text(field.child("scope"), item.scope())?;
+            if let Some(date) = item.date() {
+                if !YEARS.contains(&date.year()) {
+                    return Err(self.invalid(
+                        field.child("date"),
+                        format!("the year {} is not plausible", date.year()),
+                        "a year from 1900 to 2100",
+                    ));
+                }
+            }
             if item.date().is_some() && item.status() != crate::RegulatoryStatus::Approved {
                 return Err(self.invalid(
                     field.child("date"),
@@ -398,9 +449,18 @@ pub(super) fn check_named(
     sourced: &dyn Sourced,
 ) -> Result<(), LoadError> {
     c.text("name", named.display_name())?;
+    let aliases = named.alias_list().len();
+    if aliases > MAX_ALIASES {
+        return Err(c.invalid(
+            "aliases",
+            format!("{aliases} aliases"),
+            &format!("at most {MAX_ALIASES} aliases"),
+        ));
+    }
     for (i, alias) in named.alias_list().iter().enumerate() {
         c.text(Field::item("aliases", i), alias)?;
     }
+    c.no_repeats("aliases", named.alias_list())?;
     c.text("description", description)?;
     c.cites("", sourced)
 }

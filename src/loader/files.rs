@@ -2,13 +2,14 @@
 //! that gathers their records before validation.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{BASE, KnowledgeBase};
+use super::{BASE, KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use crate::error::LoadError;
-use crate::lookup::{Named, folded_key};
+use crate::lookup::{Named, confusable_key, folded_key};
 use crate::values::PercentRange;
 use crate::{
     Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
@@ -23,12 +24,22 @@ fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
     }
 }
 
-/// The `*.json` files of a directory, in name order; at least one.
+/// The most `*.json` files one directory load reads.
+pub(super) const MAX_DIR_FILES: usize = 256;
+
+/// The `*.json` files of a directory, in name order; at least one, at most
+/// [`MAX_DIR_FILES`] (the listing stops there, however large the directory).
 pub(super) fn json_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| io_error(dir, &e))? {
         let path = entry.map_err(|e| io_error(dir, &e))?.path();
         if path.extension().is_some_and(|ext| ext == "json") {
+            if paths.len() == MAX_DIR_FILES {
+                return Err(LoadError::TooManyFiles {
+                    dir: dir.display().to_string(),
+                    limit: MAX_DIR_FILES,
+                });
+            }
             paths.push(path);
         }
     }
@@ -41,12 +52,83 @@ pub(super) fn json_paths(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(paths)
 }
 
-/// The bytes of one file; `name` is the file as errors name it.
-pub(super) fn read(path: &Path, name: &str) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| LoadError::Io {
+/// The bytes of one regular file of at most [`MAX_FILE_BYTES`], when `used` bytes of
+/// the load's [`MAX_TOTAL_BYTES`] are already taken; `name` is the file as errors name
+/// it. The size is checked before reading, and at most one byte over the limit is
+/// read, so neither a huge file nor a device that never ends can exhaust memory.
+pub(super) fn read(path: &Path, name: &str, used: usize) -> Result<Vec<u8>, LoadError> {
+    let io = |e: std::io::Error| LoadError::Io {
         file: name.to_owned(),
         message: e.to_string(),
-    })
+    };
+    // Checked before opening: opening a FIFO for reading waits for a writer.
+    let kind = std::fs::metadata(path).map_err(io)?;
+    if !kind.is_file() {
+        return Err(not_a_file(name, &kind));
+    }
+    let size = usize::try_from(kind.len()).unwrap_or(usize::MAX);
+    check_size(name, size, used)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The path may name another file by now; check what was opened.
+    let opened = file.metadata().map_err(io)?;
+    if !opened.is_file() {
+        return Err(not_a_file(name, &opened));
+    }
+    let limit = MAX_FILE_BYTES.min(MAX_TOTAL_BYTES.saturating_sub(used));
+    let mut bytes = Vec::with_capacity(size.min(limit) + 1);
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX) + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    check_size(name, bytes.len(), used)?;
+    Ok(bytes)
+}
+
+/// A file of `size` bytes must fit in one file's limit and in what is left of the
+/// load's.
+pub(super) fn check_size(name: &str, size: usize, used: usize) -> Result<(), LoadError> {
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: name.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    if used.saturating_add(size) > MAX_TOTAL_BYTES {
+        return Err(LoadError::LoadTooLarge {
+            file: name.to_owned(),
+            total: used.saturating_add(size),
+            limit: MAX_TOTAL_BYTES,
+        });
+    }
+    Ok(())
+}
+
+fn not_a_file(name: &str, meta: &std::fs::Metadata) -> LoadError {
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    let special = {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            Some("a FIFO")
+        } else if kind.is_char_device() || kind.is_block_device() {
+            Some("a device")
+        } else if kind.is_socket() {
+            Some("a socket")
+        } else {
+            None
+        }
+    };
+    #[cfg(not(unix))]
+    let special: Option<&str> = None;
+    let found = if kind.is_dir() {
+        "a directory"
+    } else {
+        special.unwrap_or("not a regular file")
+    };
+    LoadError::NotAFile {
+        file: name.to_owned(),
+        found: found.to_owned(),
+    }
 }
 
 /// One data file: any subset of the sections.
@@ -251,6 +333,19 @@ impl Draft {
                     .chain(r.alias_list().iter().map(String::as_str))
                     .filter_map(folded_key)
                     .map(move |k| (k, entity))
+            })
+            .collect()
+    }
+
+    /// The confusable keys of every name and alias already in the draft, with the
+    /// entity and the text they come from.
+    pub(super) fn confusable_keys(&self) -> HashMap<Box<str>, (Entity, String)> {
+        self.named()
+            .flat_map(|(_, r)| {
+                let entity = r.entity();
+                std::iter::once(r.display_name())
+                    .chain(r.alias_list().iter().map(String::as_str))
+                    .filter_map(move |t| Some((confusable_key(t)?, (entity, t.to_owned()))))
             })
             .collect()
     }

@@ -14,6 +14,7 @@ mod check;
 mod files;
 mod overlay;
 mod parse;
+mod syntax;
 
 use std::path::Path;
 
@@ -36,6 +37,22 @@ use crate::{
 /// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
 /// about 0.2 MiB).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most bytes one load reads across all its files (16 MiB), so that the memory
+/// of a load, failed or not, stays bounded however many files it is given.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+///
+/// assert!(MAX_TOTAL_BYTES >= 4 * MAX_FILE_BYTES);
+/// let big = " ".repeat(MAX_FILE_BYTES);
+/// let files = vec![("big.json", big.as_str()); 5];
+/// let err = KnowledgeBase::from_json_files(files).unwrap_err();
+/// assert!(matches!(err, LoadError::LoadTooLarge { .. }));
+/// ```
+pub const MAX_TOTAL_BYTES: usize = 16 * 1024 * 1024;
 
 /// The embedded data files, as `(name, text)`, in load order.
 const EMBEDDED_FILES: [(&str, &str); 12] = [
@@ -274,8 +291,12 @@ impl KnowledgeBase {
     /// # Errors
     ///
     /// [`LoadError::Io`] if the directory or a file cannot be read,
-    /// [`LoadError::EmptyDirectory`] if it holds no `*.json` file, otherwise any error
-    /// of [`KnowledgeBase::from_json_files`].
+    /// [`LoadError::EmptyDirectory`] if it holds no `*.json` file,
+    /// [`LoadError::TooManyFiles`] if it holds more than 256,
+    /// [`LoadError::NotAFile`] for a `*.json` entry that is not a regular file (a
+    /// directory, FIFO or device), otherwise any error of
+    /// [`KnowledgeBase::from_json_files`]. No file is read whole before its size is
+    /// known to fit.
     ///
     /// # Examples
     ///
@@ -295,15 +316,15 @@ impl KnowledgeBase {
     /// ```
     pub fn from_json_dir(dir: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
         let read = || {
-            let paths = files::json_paths(dir.as_ref())?;
-            paths
-                .iter()
-                .map(|path| {
-                    let name = path.display().to_string();
-                    let bytes = files::read(path, &name)?;
-                    Ok((name, bytes))
-                })
-                .collect::<Result<Vec<_>, LoadError>>()
+            let mut used = 0;
+            let mut texts = Vec::new();
+            for path in files::json_paths(dir.as_ref())? {
+                let name = path.display().to_string();
+                let bytes = files::read(&path, &name, used)?;
+                used += bytes.len();
+                texts.push((name, bytes));
+            }
+            Ok::<_, LoadError>(texts)
         };
         let texts = read().map_err(LoadError::bounded)?;
         load(
@@ -355,8 +376,10 @@ impl KnowledgeBase {
     ///
     /// # Errors
     ///
-    /// [`LoadError::Io`] if the file cannot be read, otherwise any error of
-    /// [`KnowledgeBase::with_overlay`] (including [`LoadError::InvalidUtf8`]).
+    /// [`LoadError::Io`] if the file cannot be read, [`LoadError::NotAFile`] if it is
+    /// not a regular file, [`LoadError::TooLarge`] (checked before reading),
+    /// otherwise any error of [`KnowledgeBase::with_overlay`] (including
+    /// [`LoadError::InvalidUtf8`]).
     ///
     /// # Examples
     ///
@@ -373,7 +396,7 @@ impl KnowledgeBase {
     pub fn with_overlay_file(&self, path: impl AsRef<Path>) -> Result<KnowledgeBase, LoadError> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        files::read(path, &name)
+        files::read(path, &name, 0)
             .and_then(|bytes| self.overlay(&name, &bytes))
             .map_err(LoadError::bounded)
     }
@@ -391,6 +414,13 @@ impl KnowledgeBase {
 fn load<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Result<KnowledgeBase, LoadError> {
+    let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    // Sizes first, so an oversized load fails before any parsing work.
+    let mut used = 0usize;
+    for (name, bytes) in &files {
+        files::check_size(name, bytes.len(), used)?;
+        used += bytes.len();
+    }
     let mut draft = Draft::default();
     for (name, bytes) in files {
         let data: DataFile = parse(name, bytes)?;

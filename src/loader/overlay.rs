@@ -1,9 +1,11 @@
 //! Merging an overlay into a draft of an existing knowledge base.
 
+use std::collections::HashMap;
+
 use super::check::{Checker, Field, SourceIds, check_frequency, check_frequency_scope};
 use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
 use crate::error::LoadError;
-use crate::lookup::{MAX_NAME_BYTES, folded_key};
+use crate::lookup::{MAX_ALIASES, MAX_NAME_BYTES, confusable_key, folded_key};
 use crate::risks::Frequency;
 use crate::text::echo;
 use crate::{Agent, Benefit, Condition, ConditionGroup, Entity, Risk, Route};
@@ -51,7 +53,12 @@ pub(super) fn apply_overlay(
         replaces,
     } = overlay;
     let mut replaced = vec![false; replaces.len()];
-    let mut allow = |key: &str| match replaces.iter().position(|k| k == key) {
+    // The first position of each key; a repeated key is reported as replacing nothing.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(replaces.len());
+    for (i, key) in replaces.iter().enumerate() {
+        first.entry(key.as_str()).or_insert(i);
+    }
+    let mut allow = |key: &str| match first.get(key).copied() {
         Some(i) => {
             if let Some(flag) = replaced.get_mut(i) {
                 *flag = true;
@@ -95,25 +102,12 @@ fn merge_sources(
     sources: Vec<crate::Source>,
     allow: &mut impl FnMut(&str) -> bool,
 ) -> Result<(), LoadError> {
-    for source in sources {
-        let key = format!("source:{}", source.id());
-        let existing = draft
-            .sources
-            .iter()
-            .position(|(_, s)| s.id() == source.id());
-        match existing.and_then(|i| draft.sources.get(i).map(|(origin, _)| (i, *origin))) {
-            Some((_, origin)) if origin == f => {
-                return Err(duplicate(file, source.id(), file));
-            }
-            Some((i, _)) if allow(&key) => {
-                draft.sources.remove(i);
-            }
-            Some(_) => return Err(redefinition(file, source.id(), key)),
-            None => {}
-        }
-        draft.sources.push((f, source));
-    }
-    Ok(())
+    let keys = Keys {
+        key: |s: &crate::Source| s.id().to_owned(),
+        record: |s: &crate::Source| s.id().to_owned(),
+        replace: |s: &crate::Source| format!("source:{}", s.id()),
+    };
+    merge(&mut draft.sources, f, file, sources, &keys, allow)
 }
 
 /// Adds the overlay's indications, as [`merge_sources`] adds sources.
@@ -124,24 +118,59 @@ fn merge_indications(
     indications: Vec<crate::Indication>,
     allow: &mut impl FnMut(&str) -> bool,
 ) -> Result<(), LoadError> {
-    for indication in indications {
-        let key = format!("indication:{}", indication.key());
-        let existing = draft
-            .indications
-            .iter()
-            .position(|(_, i)| i.triple() == indication.triple());
-        match existing.and_then(|i| draft.indications.get(i).map(|(origin, _)| (i, *origin))) {
-            Some((_, origin)) if origin == f => {
-                return Err(duplicate(file, &indication.key(), file));
+    let keys = Keys {
+        key: crate::Indication::triple,
+        record: crate::Indication::key,
+        replace: |i: &crate::Indication| format!("indication:{}", i.key()),
+    };
+    merge(&mut draft.indications, f, file, indications, &keys, allow)
+}
+
+/// How [`merge`] names a record: its identity, its name in errors, its `replaces` key.
+struct Keys<K, R, P> {
+    key: K,
+    record: R,
+    replace: P,
+}
+
+/// Appends `items` (from file `f`) to `list`: an item whose key is already in `list`
+/// replaces it if `allow`ed, and is an error otherwise. Hashed, so that an overlay of
+/// many records costs linear time, not quadratic.
+fn merge<T, K: std::hash::Hash + Eq>(
+    list: &mut Vec<(usize, T)>,
+    f: usize,
+    file: &str,
+    items: Vec<T>,
+    keys: &Keys<impl Fn(&T) -> K, impl Fn(&T) -> String, impl Fn(&T) -> String>,
+    allow: &mut impl FnMut(&str) -> bool,
+) -> Result<(), LoadError> {
+    let mut at: HashMap<K, usize> = list
+        .iter()
+        .enumerate()
+        .map(|(i, (_, item))| ((keys.key)(item), i))
+        .collect();
+    let mut removed = vec![false; list.len()];
+    for item in items {
+        let key = (keys.key)(&item);
+        if let Some(&i) = at.get(&key) {
+            let origin = list.get(i).map_or(f, |(origin, _)| *origin);
+            let replace = (keys.replace)(&item);
+            if origin == f {
+                return Err(duplicate(file, &(keys.record)(&item), file));
             }
-            Some((i, _)) if allow(&key) => {
-                draft.indications.remove(i);
+            if !allow(&replace) {
+                return Err(redefinition(file, &(keys.record)(&item), replace));
             }
-            Some(_) => return Err(redefinition(file, &indication.key(), key)),
-            None => {}
+            if let Some(flag) = removed.get_mut(i) {
+                *flag = true;
+            }
         }
-        draft.indications.push((f, indication));
+        at.insert(key, list.len());
+        list.push((f, item));
+        removed.push(false);
     }
+    let mut flags = removed.into_iter();
+    list.retain(|_| !flags.next().unwrap_or(false));
     Ok(())
 }
 
@@ -197,6 +226,7 @@ fn add_aliases(
     aliases: Vec<AliasAddition>,
 ) -> Result<(), LoadError> {
     let mut taken = draft.name_keys();
+    let mut lookalikes = draft.confusable_keys();
     for (n, addition) in aliases.into_iter().enumerate() {
         let record = format!("aliases[{n}]");
         let c = Checker::new(file, record.clone(), None);
@@ -238,8 +268,35 @@ fn add_aliases(
                 other: format!("{} `{}`", other.kind(), other.id()),
             });
         }
+        if let Some(look) = confusable_key(&addition.alias) {
+            match lookalikes.get(&look) {
+                Some((other, text)) if *other != entity => {
+                    return Err(LoadError::Confusable {
+                        file: file.to_owned(),
+                        record,
+                        field: String::from("alias"),
+                        name: addition.alias,
+                        other: format!("{} `{}` (`{text}`)", other.kind(), other.id()),
+                    });
+                }
+                _ => {
+                    lookalikes.insert(look, (entity, addition.alias.clone()));
+                }
+            }
+        }
         taken.insert(key, entity);
         if let Some(target) = draft.named_mut(entity) {
+            if target.alias_list().len() >= MAX_ALIASES {
+                return Err(c.invalid(
+                    "alias",
+                    format!(
+                        "{} `{}` already has {MAX_ALIASES} aliases",
+                        entity.kind(),
+                        entity.id()
+                    ),
+                    &format!("at most {MAX_ALIASES} aliases per entity"),
+                ));
+            }
             target.alias_list_mut().push(addition.alias);
         }
     }
