@@ -753,6 +753,8 @@ pub struct Code {
     system: CodeSystem,
     code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    display: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     sources: Vec<String>,
 }
@@ -784,6 +786,24 @@ impl Code {
     /// ```
     pub fn code(&self) -> &str {
         &self.code
+    }
+
+    /// The code's title as its authority publishes it ("Major depressive disorder,
+    /// recurrent, moderate"), where recorded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{CodeSystem, Condition, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let mdd = kb.condition(Condition::MajorDepressiveDisorder);
+    /// let f331 = mdd.codes().iter().find(|c| c.code() == "F33.1").unwrap();
+    /// assert_eq!(f331.system(), CodeSystem::Icd10Cm);
+    /// assert_eq!(f331.display(), Some("Major depressive disorder, recurrent, moderate"));
+    /// ```
+    pub fn display(&self) -> Option<&str> {
+        self.display.as_deref()
     }
 
     /// What the code stands for, when it needs saying (e.g. "hydrochloride salt").

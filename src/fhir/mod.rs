@@ -385,7 +385,7 @@ fn codings(codes: &[Code]) -> Vec<Coding<'_>> {
         .map(|c| Coding {
             system: c.system().fhir_uri(),
             code: Cow::Borrowed(c.code()),
-            display: None,
+            display: c.display().map(Cow::Borrowed),
         })
         .collect()
 }
@@ -750,7 +750,7 @@ impl<'a> Builder<'a> {
                 coding: vec![Coding {
                     system: Terminology::Atc.fhir_uri(),
                     code: Cow::Borrowed(c.code()),
-                    display: None,
+                    display: c.display().map(Cow::Borrowed),
                 }],
                 text: c.note().map(Cow::Borrowed),
             })

@@ -317,8 +317,20 @@ impl<'a> Checker<'a> {
         for (i, code) in codes.iter().enumerate() {
             let field = Field::item("codes", i);
             self.text(field.child("code"), code.code())?;
+            self.opt_text(field.child("display"), code.display())?;
             self.opt_text(field.child("note"), code.note())?;
             self.cites(field, code)?;
+            let same = |c: &&Code| c.system() == code.system() && c.code() == code.code();
+            if codes
+                .get(..i)
+                .is_some_and(|before| before.iter().any(|c| same(&c)))
+            {
+                return Err(self.invalid(
+                    field.child("code"),
+                    format!("{} {} is listed twice", code.system(), echo(code.code())),
+                    "each code once per record",
+                ));
+            }
         }
         Ok(())
     }
