@@ -45,12 +45,12 @@ pub static ROUTES: [StaticRoute; 6] = [
     StaticRoute {
         id: Route::Intranasal,
         name: "intranasal",
-        bioavailability_max: Some(50.0),
+        bioavailability_max: Some(48.0),
     },
     StaticRoute {
         id: Route::Intramuscular,
         name: "intramuscular",
-        bioavailability_max: Some(93.0),
+        bioavailability_max: None,
     },
     StaticRoute {
         id: Route::Subcutaneous,
@@ -60,12 +60,12 @@ pub static ROUTES: [StaticRoute; 6] = [
     StaticRoute {
         id: Route::Oral,
         name: "oral",
-        bioavailability_max: Some(23.0),
+        bioavailability_max: Some(24.0),
     },
     StaticRoute {
         id: Route::Sublingual,
         name: "sublingual",
-        bioavailability_max: Some(32.0),
+        bioavailability_max: Some(30.0),
     },
 ];
 
@@ -96,7 +96,7 @@ pub static BENEFIT_NAMES: [&str; 4] = [
 ];
 
 /// REFERENCE ONLY: risk names, indexed by `risk as usize`.
-pub static RISK_NAMES: [&str; 14] = [
+pub static RISK_NAMES: [&str; 24] = [
     "dissociation",
     "nausea and vomiting",
     "raised blood pressure and heart rate",
@@ -111,6 +111,16 @@ pub static RISK_NAMES: [&str; 14] = [
     "impaired ability to drive",
     "emergence reactions",
     "tolerance and dependence",
+    "suicidal thoughts and behaviours",
+    "drug-induced liver injury",
+    "neurotoxicity in young children",
+    "raised intracranial pressure",
+    "airway complications",
+    "persistent psychiatric adverse events",
+    "numbness",
+    "anxiety as a side effect",
+    "lethargy",
+    "feeling drunk",
 ];
 
 /// REFERENCE ONLY: the precomputed answer of
