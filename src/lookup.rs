@@ -444,25 +444,31 @@ pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
 
 /// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
 /// (between two NFD passes, which change no ASCII text), so for ASCII text whose
-/// prototypes are ASCII it is the concatenation of per-character skeletons, computed
-/// once by the same crate: this keeps the check off the load's critical path.
+/// characters all have ASCII prototypes it is the concatenation of per-character
+/// skeletons, computed once by the same crate: this keeps the check off the load's
+/// critical path. (A few ASCII characters have non-ASCII prototypes; a text holding
+/// one takes the full path.)
 fn skeleton(text: &str) -> String {
-    static ASCII: once_cell::sync::Lazy<Option<Vec<String>>> = once_cell::sync::Lazy::new(|| {
-        let table: Vec<String> = (0u8..128)
+    static ASCII: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
+        (0u8..128)
             .map(|b| {
                 let mut utf8 = [0u8; 4];
                 unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
             })
-            .collect();
-        table.iter().all(|s| s.is_ascii()).then_some(table)
+            .collect()
     });
-    match ASCII.as_ref() {
-        Some(table) if text.is_ascii() => text
+    let table = &*ASCII;
+    let simple = text.is_ascii()
+        && text
             .bytes()
+            .all(|b| table.get(usize::from(b)).is_some_and(|s| s.is_ascii()));
+    if simple {
+        text.bytes()
             .filter_map(|b| table.get(usize::from(b)))
             .map(String::as_str)
-            .collect(),
-        _ => unicode_security::skeleton(text).collect(),
+            .collect()
+    } else {
+        unicode_security::skeleton(text).collect()
     }
 }
 
