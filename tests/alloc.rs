@@ -25,13 +25,25 @@ use common::names_and_aliases;
 thread_local! {
     static ALLOCS: Cell<usize> = const { Cell::new(0) };
     static NET_BYTES: Cell<isize> = const { Cell::new(0) };
+    static PEAK_BYTES: Cell<isize> = const { Cell::new(0) };
 }
 
 fn add(allocs: usize, bytes: isize) {
     // `try_with` cannot fail for a const, drop-free thread-local, but an allocator
     // must never panic, so a failure is ignored rather than unwrapped.
     let _ = ALLOCS.try_with(|c| c.set(c.get() + allocs));
-    let _ = NET_BYTES.try_with(|c| c.set(c.get() + bytes));
+    let _ = NET_BYTES.try_with(|c| {
+        c.set(c.get() + bytes);
+        let _ = PEAK_BYTES.try_with(|p| p.set(p.get().max(c.get())));
+    });
+}
+
+/// The most bytes `f` held at once on this thread, above what was held before.
+fn peak<T>(f: impl FnOnce() -> T) -> (isize, T) {
+    let base = NET_BYTES.with(Cell::get);
+    PEAK_BYTES.with(|p| p.set(base));
+    let out = f();
+    (PEAK_BYTES.with(Cell::get) - base, out)
 }
 
 fn signed(n: usize) -> isize {
@@ -492,4 +504,48 @@ fn heap_held_after_load() {
     println!(
         "memory: heap bytes held by the same files as serde_json::Value: {value_held} ({value_allocs} allocations)"
     );
+}
+
+/// The memory a failed load takes stays within a small multiple of its input, for
+/// hostile inputs up to the file limit. The figures are printed for
+/// `scripts/bench-report --memory`; the bound asserted here is a loose guard against a
+/// blow-up (such as an error path that copies the input per record), not a target.
+#[test]
+fn failed_load_memory_is_a_small_multiple_of_the_input() {
+    let limit = ketamine_therapy::MAX_FILE_BYTES;
+    let nested = format!(
+        "{{\"sources\": {}{}}}",
+        "[".repeat(limit / 2 - 8),
+        "]".repeat(limit / 2 - 8)
+    );
+    let escapes = format!(
+        "{{\"sources\": [{{\"id\": \"X\", \"kind\": \"trial\", \"authors\": \"{}\"}}]}}",
+        "\\u0041".repeat((limit - 100) / 6)
+    );
+    let many = {
+        let one = r#"{"id": "S", "kind": "blog", "authors": "a", "title": "t"},"#;
+        format!(
+            "{{\"sources\": [{}{{}}]}}",
+            one.repeat((limit - 40) / one.len())
+        )
+    };
+    for (what, input) in [
+        ("nested arrays", nested),
+        ("a name of escapes", escapes),
+        ("many bad records", many),
+    ] {
+        assert!(input.len() <= limit);
+        let (bytes, result) = peak(|| KnowledgeBase::from_json_str("big.json", &input));
+        assert!(result.is_err(), "{what} loaded");
+        let ratio = bytes as f64 / input.len() as f64;
+        // Read by scripts/bench-report (run with --nocapture); the format is stable.
+        println!(
+            "memory: peak heap of a failed load of {what}: {bytes} bytes for {} input bytes ({ratio:.2}x)",
+            input.len()
+        );
+        assert!(
+            ratio < 16.0,
+            "{what}: a failed load took {ratio:.1}x its input"
+        );
+    }
 }
