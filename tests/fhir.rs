@@ -74,6 +74,16 @@ fn compact_and_pretty_are_the_same_document() {
 }
 
 #[test]
+fn to_json_is_the_serde_serialisation_byte_for_byte() {
+    // `to_json` writes parts of the bundle directly, without serde; it must give the
+    // very bytes that serialising the bundle with serde_json gives.
+    let kb = KnowledgeBase::embedded();
+    let direct = kb.fhir_bundle().to_json();
+    let serde = serde_json::to_string(&kb.fhir_bundle()).unwrap();
+    assert!(direct == serde, "to_json and serde_json::to_string differ");
+}
+
+#[test]
 fn bundle_is_a_collection_with_valid_unique_ids_and_full_urls() {
     let b = bundle();
     assert_eq!(b["resourceType"], "Bundle");

@@ -1,6 +1,12 @@
 //! The FHIR R5 elements the export writes, as private serde structs that borrow from
 //! the knowledge base. Element names follow the R5 specification (checked against the
 //! `fhir.resources` 8.x models); every optional element is omitted when empty.
+//!
+//! `Bundle::to_json` writes `Provenance`, `Citation` and `ClinicalUseDefinition`
+//! (and the `Coding`, `Concept`, `Identifier`, `Reference` and `CodeableReference`
+//! they contain) without serde, by functions in the parent module that mirror these
+//! `Serialize` impls: a change here must be made there too (the test
+//! `to_json_is_the_serde_serialisation_byte_for_byte` fails until it is).
 
 use std::borrow::Cow;
 
