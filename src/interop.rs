@@ -17,6 +17,15 @@ use crate::{RouteRecord, lookup::MAX_NAME_BYTES};
 
 /// The longest code a query can match, in bytes after normalisation; longer input
 /// matches nothing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, MAX_CODE_BYTES};
+///
+/// let long = "F".repeat(MAX_CODE_BYTES + 1);
+/// assert_eq!(KnowledgeBase::embedded().by_any_code(&long).count(), 0);
+/// ```
 pub const MAX_CODE_BYTES: usize = 48;
 
 /// One indexed code: its normalised key, system, the entity carrying it and the

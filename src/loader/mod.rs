@@ -35,7 +35,17 @@ use crate::{
 };
 
 /// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
-/// about 0.2 MiB).
+/// about 0.33 MiB in all).
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, LoadError, MAX_FILE_BYTES};
+///
+/// let big = " ".repeat(MAX_FILE_BYTES + 1);
+/// let err = KnowledgeBase::from_json_str("big.json", &big).unwrap_err();
+/// assert!(matches!(err, LoadError::TooLarge { .. }));
+/// ```
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The most bytes one load reads across all its files (16 MiB), so that the memory
