@@ -225,3 +225,43 @@ fn every_jurisdiction_has_regulatory_facts() {
         assert!(on_agents + on_indications > 0, "{j} has no regulatory fact");
     }
 }
+
+/// An overlay may add local interactions, population guidance and regimens; they are
+/// validated like the embedded ones and show up in the queries.
+#[test]
+fn an_overlay_adds_interactions_populations_and_regimens() {
+    let overlay = r#"{
+        "interactions": [{"agent": "esketamine", "interactant": "theophylline",
+            "effect": "Local note on combined use.", "management": "Local protocol.",
+            "sources": ["SPRAVATO-PI-2019"]}],
+        "populations": [{"agent": "racemic_ketamine", "population": "renal_impairment",
+            "recommendation": "no_data", "text": "Local note.", "sources": ["KETALAR-PI"]}],
+        "dosing": [{"agent": "racemic_ketamine", "route": "intravenous",
+            "condition": "ptsd", "phase": "course",
+            "dose": {"min": 0.5, "max": 0.5, "unit": "mg_per_kg"},
+            "schedule": "local protocol", "population": "adults",
+            "basis": "trial_protocol", "sources": ["FEDER-2021"]}]
+    }"#;
+    let base = kb();
+    let kb = base
+        .with_overlay("local.json", overlay)
+        .expect("the overlay loads");
+    assert_eq!(
+        kb.interactions(Agent::Esketamine).count(),
+        base.interactions(Agent::Esketamine).count() + 1
+    );
+    assert_eq!(
+        kb.populations(Agent::RacemicKetamine).count(),
+        base.populations(Agent::RacemicKetamine).count() + 1
+    );
+    assert_eq!(
+        kb.regimens(Agent::RacemicKetamine).count(),
+        base.regimens(Agent::RacemicKetamine).count() + 1
+    );
+    // A regimen on a route its agent is not given by is refused.
+    let wrong_route = overlay.replace(
+        "\"agent\": \"racemic_ketamine\", \"route\": \"intravenous\"",
+        "\"agent\": \"esketamine\", \"route\": \"oral\"",
+    );
+    assert!(base.with_overlay("local.json", &wrong_route).is_err());
+}

@@ -346,7 +346,8 @@ impl KnowledgeBase {
     }
 
     /// A new knowledge base: this one plus an overlay of extra sources, indications,
-    /// contraindications, monitoring facts, risk frequencies and aliases. The overlay
+    /// contraindications, monitoring facts, interactions, population guidance, dosing
+    /// regimens, risk frequencies and aliases. The overlay
     /// is validated exactly as a data set is; `self` is left unchanged.
     ///
     /// An overlay record whose id already exists is an error unless the overlay lists
