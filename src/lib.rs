@@ -107,61 +107,33 @@
     clippy::indexing_slicing
 )]
 
-mod table;
-
-mod agents;
-mod benefits;
-mod conditions;
-mod distance;
-mod dosing;
-mod error;
-mod evidence;
-mod interactions;
 mod interop;
 mod loader;
-mod lookup;
-mod populations;
+mod model;
 mod query;
-mod risks;
-mod routes;
-mod sources;
 mod text;
-mod values;
-mod view;
 
 #[cfg(feature = "fhir")]
-pub mod fhir;
+pub use interop::fhir;
 
-pub use agents::{
-    Agent, AgentRecord, AgentRoute, Certainty, ControlledSubstance, Mechanism, MechanismStep,
-    Review, Topic,
+pub use loader::{KnowledgeBase, LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+pub use model::{
+    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Bioavailability, Certainty, Code,
+    CodeSystem, Condition, ConditionGroup, ConditionRecord, Contraindication, ControlledSubstance,
+    Course, Date, DateParseError, Dose, DoseBasis, DoseUnit, Entity, EntityKind, Evidence,
+    Frequency, GroupRecord, IdKind, Indication, Interactant, InteractantRecord, Interaction,
+    Jurisdiction, JurisdictionStatus, Mechanism, MechanismStep, Monitoring, MonitoringKind,
+    ParseIdError, PercentRange, Phase, Population, PopulationGuidance, Prevalence, PrevalenceLevel,
+    Qualification, QualificationKind, Recommendation, Regimen, Regulatory, RegulatoryStatus,
+    Review, Risk, RiskBasis, RiskRecord, RiskScope, Route, RouteRecord, Setting, SettingKind,
+    Severity, Source, SourceKind, Sourced, SourcedText, Span, SpanParseError, Tier, Timing, Topic,
+    UseStatus,
 };
-pub use benefits::{Benefit, BenefitRecord, Qualification, QualificationKind};
-pub use conditions::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
-pub use dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
-pub use error::{IdKind, LoadError, LookupError, ParseIdError};
-pub use evidence::{
-    Evidence, Indication, Jurisdiction, JurisdictionStatus, Regulatory, RegulatoryStatus, UseStatus,
+pub use query::{
+    Cited, CodeMatch, CodeMatches, Documented, Findings, IndicationView, Indications, LookupError,
+    MAX_CODE_BYTES,
 };
-pub use interactions::{Interactant, InteractantRecord, Interaction, Severity};
-pub use interop::{CodeMatch, CodeMatches, MAX_CODE_BYTES};
-pub use loader::{KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-pub use lookup::{Entity, EntityKind, MAX_NAME_BYTES};
-pub use populations::{Population, PopulationGuidance, Recommendation};
-pub use query::{Documented, Findings, Indications};
-pub use risks::{
-    Contraindication, Course, Frequency, Monitoring, MonitoringKind, Risk, RiskBasis, RiskRecord,
-    RiskScope,
-};
-pub use routes::{
-    Bioavailability, Prevalence, PrevalenceLevel, Route, RouteRecord, Setting, SettingKind,
-};
-pub use sources::{Source, SourceKind, Tier};
-pub use values::{
-    Code, CodeSystem, Date, DateParseError, PercentRange, Sourced, SourcedText, Span,
-    SpanParseError, Timing,
-};
-pub use view::{Cited, IndicationView};
+pub use text::MAX_NAME_BYTES;
 
 /// Re-exported so that `Route::iter()` and `Route::COUNT` work without a direct
 /// dependency on strum.
@@ -184,26 +156,6 @@ pub use strum::{EnumCount, IntoEnumIterator};
 /// assert!(!ketamine_therapy::DATA_VERSION.is_empty());
 /// ```
 pub const DATA_VERSION: &str = "2026.11.1";
-
-macro_rules! entity_from {
-    ($($t:ident),+) => {$(
-        impl From<$t> for Entity {
-            fn from(value: $t) -> Self {
-                Entity::$t(value)
-            }
-        }
-    )+};
-}
-
-entity_from!(
-    Agent,
-    Route,
-    ConditionGroup,
-    Condition,
-    Benefit,
-    Risk,
-    Interactant
-);
 
 // The README's code blocks run as doctests, so the README cannot drift from the API.
 #[cfg(doctest)]

@@ -4,24 +4,24 @@
 //! mechanism section, the tables of named records, each kind's own fields, indications,
 //! safety facts, then names; a data set with several problems reports the first.
 
+use crate::model::{
+    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Condition, ConditionGroup,
+    ConditionRecord, Contraindication, Entity, GroupRecord, Indication, Interactant,
+    InteractantRecord, Interaction, Mechanism, Monitoring, Named, PopulationGuidance, Regimen,
+    Risk, RiskRecord, Route, RouteRecord, Source,
+};
+use crate::text::{confusable_key, echo, folded_key};
 use strum::{EnumCount, IntoEnumIterator};
 
 use super::check::{
     Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
+use super::index::names::NameIndex;
 use super::syntax::{YEARS, doi_problem, pmid_problem, set_id_problem, url_problem};
-use super::{Index, KnowledgeBase};
-use crate::error::LoadError;
-use crate::lookup::{MAX_NAME_BYTES, NameIndex, Named, confusable_key, folded_key};
-use crate::text::echo;
-use crate::values::Sourced;
-use crate::{
-    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Condition, ConditionGroup,
-    ConditionRecord, Contraindication, Entity, GroupRecord, Indication, Interactant,
-    InteractantRecord, Interaction, Mechanism, Monitoring, PopulationGuidance, Regimen, Risk,
-    RiskRecord, Route, RouteRecord, Source,
-};
+use super::{Index, KnowledgeBase, LoadError};
+use crate::model::Sourced;
+use crate::text::MAX_NAME_BYTES;
 
 /// Validates a draft and builds the knowledge base with all its indices.
 pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
@@ -937,7 +937,7 @@ fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
         risks_by,
         benefits_by_condition,
         names,
-        codes: crate::interop::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
+        codes: super::index::codes::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
     }
 }
 

@@ -1,18 +1,15 @@
 //! Field checks: every error names the file, record and field.
 
+use crate::loader::LoadError;
+use crate::model::{
+    AgentRecord, Code, Frequency, MAX_ALIASES, Named, PercentRange, Regulatory, RiskRecord, Route,
+    Sourced, Timing,
+};
+use crate::text::{MAX_PATTERN_BYTES, Pattern, echo, policy_violation};
 use std::collections::HashMap;
 use strum::IntoEnumIterator;
 
 use super::syntax::YEARS;
-use crate::AgentRecord;
-use crate::Route;
-use crate::distance::{MAX_PATTERN_BYTES, Pattern};
-use crate::error::LoadError;
-use crate::evidence::Regulatory;
-use crate::lookup::{MAX_ALIASES, Named};
-use crate::risks::{Frequency, RiskRecord};
-use crate::text::{echo, policy_violation};
-use crate::values::{Code, PercentRange, Sourced, Timing};
 
 /// FNV-1a, for the load-time sets of short ids: several times faster than the default
 /// SipHash on 10-byte keys. Flooding is not a concern: the keys come from data files the

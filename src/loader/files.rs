@@ -1,21 +1,18 @@
 //! The file formats (data files, overlay files), reading them from disk, and the draft
 //! that gathers their records before validation.
 
+use crate::model::{
+    Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
+    Indication, InteractantRecord, Interaction, Mechanism, Monitoring, Named, PercentRange,
+    PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord, Source,
+};
+use crate::text::{confusable_key, folded_key};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use super::{BASE, KnowledgeBase, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-use crate::error::LoadError;
-use crate::lookup::{Named, confusable_key, folded_key};
-use crate::values::PercentRange;
-use crate::{
-    Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
-    Indication, InteractantRecord, Interaction, Mechanism, Monitoring, PopulationGuidance, Regimen,
-    Risk, RiskRecord, Route, RouteRecord, Source,
-};
+use super::{BASE, KnowledgeBase, LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 
 fn io_error(file: &Path, e: &std::io::Error) -> LoadError {
     LoadError::Io {

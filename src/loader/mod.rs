@@ -9,30 +9,34 @@
 //! [`check`] (field checks), [`overlay`] (merging overlays), [`build`] (validation by
 //! kind, index building).
 
-mod build;
-mod check;
-mod files;
-mod overlay;
-mod parse;
-mod syntax;
-
-use std::path::Path;
-
-use once_cell::sync::Lazy;
-use strum::EnumCount;
-
-use self::build::build;
-use self::files::{DataFile, Draft, OverlayFile};
-use self::overlay::apply_overlay;
-use self::parse::parse;
-use crate::error::LoadError;
-use crate::lookup::NameIndex;
-use crate::{
+use crate::model::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
     Contraindication, GroupRecord, Indication, Interactant, InteractantRecord, Interaction,
     Mechanism, Monitoring, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord,
     Source,
 };
+use std::path::Path;
+use strum::EnumCount;
+
+mod build;
+mod check;
+mod error;
+mod files;
+pub(crate) mod index;
+mod overlay;
+mod parse;
+mod serialize;
+mod syntax;
+
+pub use self::error::LoadError;
+pub(crate) use self::index::Index;
+
+use once_cell::sync::Lazy;
+
+use self::build::build;
+use self::files::{DataFile, Draft, OverlayFile};
+use self::overlay::apply_overlay;
+use self::parse::parse;
 
 /// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
 /// about 0.33 MiB in all).
@@ -152,25 +156,6 @@ pub struct KnowledgeBase {
     /// Sorted by agent, then condition, route and phase.
     pub(crate) regimens: Vec<Regimen>,
     pub(crate) index: Index,
-}
-
-/// Everything derived from the records at load, so that queries only borrow.
-#[derive(Clone, PartialEq)]
-pub(crate) struct Index {
-    /// Start and end in `indications` of each condition's indications.
-    pub(crate) by_condition: [(usize, usize); Condition::COUNT],
-    pub(crate) conditions_by_route: [Vec<Condition>; Route::COUNT],
-    pub(crate) conditions_by_group: [Vec<Condition>; ConditionGroup::COUNT],
-    pub(crate) routes_by_bioavailability: Vec<Route>,
-    pub(crate) routes_by_onset: Vec<Route>,
-    /// The answer of `risks_for` for every (agent or any, route or any): slot 0 is
-    /// "any", slot `v as usize + 1` the variant `v`.
-    pub(crate) risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1],
-    /// The answer of `benefits_for` for every condition.
-    pub(crate) benefits_by_condition: [Vec<Benefit>; Condition::COUNT],
-    pub(crate) names: NameIndex,
-    /// Every code of every agent, route and condition, for `by_code`.
-    pub(crate) codes: crate::interop::CodeIndex,
 }
 
 impl std::fmt::Debug for KnowledgeBase {

@@ -1,14 +1,15 @@
 //! Merging an overlay into a draft of an existing knowledge base.
 
+use crate::loader::LoadError;
+use crate::model::{
+    Agent, Benefit, Condition, ConditionGroup, Entity, Frequency, MAX_ALIASES, Risk, Route,
+};
+use crate::text::{confusable_key, echo, folded_key};
 use std::collections::HashMap;
 
 use super::check::{Checker, Field, SourceIds, check_frequency, check_frequency_scope};
 use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
-use crate::error::LoadError;
-use crate::lookup::{MAX_ALIASES, MAX_NAME_BYTES, confusable_key, folded_key};
-use crate::risks::Frequency;
-use crate::text::echo;
-use crate::{Agent, Benefit, Condition, ConditionGroup, Entity, Risk, Route};
+use crate::text::MAX_NAME_BYTES;
 
 /// The entity an overlay alias names, if its kind and id exist.
 fn resolve_entity(kind: &str, id: &str) -> Option<Entity> {

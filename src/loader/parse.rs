@@ -1,12 +1,11 @@
 //! Parsing one file, and locating the record and field behind a parse error.
 
+use crate::text::{echo, serde_message};
 use serde::de::DeserializeOwned;
 
 use serde_json::Value;
 
-use super::MAX_FILE_BYTES;
-use crate::error::LoadError;
-use crate::text::{echo, serde_message};
+use super::{LoadError, MAX_FILE_BYTES};
 
 /// Parses one file into `T`, turning every failure into a located [`LoadError`].
 pub(super) fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {

@@ -56,7 +56,7 @@ use serde::{Serialize, Serializer};
 use strum::{EnumCount, IntoEnumIterator};
 
 use self::model::*;
-use crate::values::Sourced;
+use crate::model::Sourced;
 use crate::{
     Agent, Code, CodeSystem as Terminology, DoseBasis, Evidence, Jurisdiction, KnowledgeBase,
     MonitoringKind, Phase, Population, Recommendation, RegulatoryStatus, RiskBasis, Route,

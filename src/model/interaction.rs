@@ -1,13 +1,10 @@
 //! Drug interactions: the drugs and drug classes that interact with an agent, what the
 //! interaction does and how the label says to manage it.
 
+use crate::model::table::record_table;
+use crate::model::{Agent, IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::Agent;
-use crate::error::{IdKind, ParseIdError};
-use crate::table::record_table;
-use crate::values::Sourced;
 
 /// A drug or drug class that interacts with ketamine or esketamine. `FromStr` takes the
 /// names of the members of a class too ("benzodiazepines", "opioids", "alcohol").

@@ -2,12 +2,10 @@
 //! the acute and antidepressant effects, session and observation, protocol, setting,
 //! how common the route is.
 
+use crate::model::table::record_table;
+use crate::model::{Code, IdKind, ParseIdError, PercentRange, Sourced, SourcedText, Timing};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::error::{IdKind, ParseIdError};
-use crate::table::record_table;
-use crate::values::{Code, PercentRange, Sourced, SourcedText, Timing};
 
 /// A route of administration. `FromStr` is ASCII case-insensitive and takes the usual
 /// abbreviations ("IV", "i.v.", "IM", "SL", ...).

@@ -15,13 +15,13 @@
 //! The view is built when it is serialised; it allocates (it is meant for responses,
 //! not for hot query paths).
 
+use crate::loader::KnowledgeBase;
+use crate::model::{Indication, Jurisdiction, JurisdictionStatus, Source};
 use serde::ser::Error as _;
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value};
 use strum::IntoEnumIterator;
 
-use crate::evidence::JurisdictionStatus;
-use crate::{Indication, Jurisdiction, KnowledgeBase, Source};
+use serde_json::{Map, Value};
 
 /// The keys whose values are lists of source ids.
 const SOURCE_ID_KEYS: [&str; 2] = ["sources", "negative_findings"];

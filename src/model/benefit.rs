@@ -1,13 +1,10 @@
 //! Benefits claimed for ketamine therapy, each with its time scale, its
 //! qualifications and the conditions it concerns.
 
+use crate::model::table::record_table;
+use crate::model::{Condition, IdKind, ParseIdError, Sourced, Timing};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::Condition;
-use crate::error::{IdKind, ParseIdError};
-use crate::table::record_table;
-use crate::values::{Sourced, Timing};
 
 /// A benefit of ketamine therapy.
 ///

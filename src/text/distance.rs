@@ -2,7 +2,7 @@
 //! input length and in the distance it reports. Used for "did you mean" suggestions
 //! by lookup and by the loader (unknown source ids).
 
-use crate::lookup::MAX_NAME_BYTES;
+use crate::text::MAX_NAME_BYTES;
 
 /// The folded input prepared for bit-parallel edit distance (Myers 1999, in Hyyrö's
 /// formulation): one bit per input byte, so the distance to a key costs a few word

@@ -3,13 +3,10 @@
 //! regimen records a published dose range, its unit and schedule, and whether it is a
 //! labelled use or an off-label protocol, with its sources.
 
-use std::fmt;
-
+use crate::model::{Agent, Condition, Jurisdiction, Route, Sourced, Timing};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::values::{Sourced, Timing};
-use crate::{Agent, Condition, Jurisdiction, Route};
 
 /// The unit of a dose.
 ///

@@ -7,13 +7,12 @@
 //! load, and sorted; a query normalises its input into a stack buffer and
 //! binary-searches, so [`KnowledgeBase::by_code`] allocates nothing.
 
+use crate::loader::KnowledgeBase;
+use crate::loader::index::codes::CodeEntry;
+use crate::loader::index::codes::normalize;
+use crate::model::{Code, CodeSystem, Entity};
+use crate::text::MAX_NAME_BYTES;
 use std::fmt;
-
-use strum::EnumCount;
-
-use crate::values::{Code, CodeSystem};
-use crate::{Agent, AgentRecord, Condition, ConditionRecord, Entity, KnowledgeBase, Route};
-use crate::{RouteRecord, lookup::MAX_NAME_BYTES};
 
 /// The longest code a query can match, in bytes after normalisation; longer input
 /// matches nothing.
@@ -27,99 +26,6 @@ use crate::{RouteRecord, lookup::MAX_NAME_BYTES};
 /// assert_eq!(KnowledgeBase::embedded().by_any_code(&long).count(), 0);
 /// ```
 pub const MAX_CODE_BYTES: usize = 48;
-
-/// One indexed code: its normalised key, system, the entity carrying it and the
-/// position of the code in that entity's `codes()`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct CodeEntry {
-    key: Box<str>,
-    system: CodeSystem,
-    entity: Entity,
-    position: usize,
-}
-
-/// Every code of every agent, route and condition, sorted by (normalised code,
-/// system, entity), built at load.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct CodeIndex {
-    entries: Vec<CodeEntry>,
-}
-
-impl CodeIndex {
-    /// Indexes the codes of the named records that carry codes.
-    pub(crate) fn new(
-        agents: &[AgentRecord; Agent::COUNT],
-        routes: &[RouteRecord; Route::COUNT],
-        conditions: &[ConditionRecord; Condition::COUNT],
-    ) -> Self {
-        let agents = agents.iter().map(|r| (Entity::Agent(r.id()), r.codes()));
-        let routes = routes.iter().map(|r| (Entity::Route(r.id()), r.codes()));
-        let conditions = conditions
-            .iter()
-            .map(|r| (Entity::Condition(r.id()), r.codes()));
-        let mut entries: Vec<CodeEntry> = agents
-            .chain(routes)
-            .chain(conditions)
-            .flat_map(|(entity, codes)| {
-                codes.iter().enumerate().map(move |(position, code)| {
-                    let mut buf = [0u8; MAX_CODE_BYTES];
-                    let key = match normalize(code.code(), &mut buf) {
-                        Some(key) => String::from_utf8_lossy(key).into_owned(),
-                        // Too long to be queried through the buffer: keep a key no
-                        // query can produce, so the code is simply never matched.
-                        None => String::new(),
-                    };
-                    CodeEntry {
-                        key: key.into_boxed_str(),
-                        system: code.system(),
-                        entity,
-                        position,
-                    }
-                })
-            })
-            .filter(|e| !e.key.is_empty())
-            .collect();
-        entries.sort_unstable();
-        entries.dedup_by(|a, b| a.key == b.key && a.system == b.system && a.entity == b.entity);
-        CodeIndex { entries }
-    }
-
-    /// The entries whose key equals `key` and, when given, whose system is `system`.
-    fn range(&self, key: &[u8], system: Option<CodeSystem>) -> &[CodeEntry] {
-        let cmp = |e: &CodeEntry| {
-            e.key.as_bytes().cmp(key).then_with(|| match system {
-                Some(s) => e.system.cmp(&s),
-                None => std::cmp::Ordering::Equal,
-            })
-        };
-        let start = self.entries.partition_point(|e| cmp(e).is_lt());
-        let end = self.entries.partition_point(|e| cmp(e).is_le());
-        self.entries.get(start..end).unwrap_or_default()
-    }
-}
-
-/// Normalises a code into `buf`: ASCII upper case, without `.`, `-`, `_`, spaces and
-/// a leading `CHEBI:`. `None` when the result is empty or does not fit.
-fn normalize<'b>(code: &str, buf: &'b mut [u8; MAX_CODE_BYTES]) -> Option<&'b [u8]> {
-    let trimmed = code.trim();
-    let bytes = trimmed.as_bytes();
-    let bytes = match bytes.get(..6) {
-        Some(prefix) if prefix.eq_ignore_ascii_case(b"CHEBI:") => bytes.get(6..)?,
-        _ => bytes,
-    };
-    let mut len = 0;
-    for &b in bytes {
-        if matches!(b, b'.' | b'-' | b'_' | b' ' | b'\t') {
-            continue;
-        }
-        *buf.get_mut(len)? = b.to_ascii_uppercase();
-        len += 1;
-    }
-    match buf.get(..len) {
-        Some(key) if !key.is_empty() => Some(key),
-        _ => None,
-    }
-}
 
 /// One record that carries a code: the entity and the code as the data has it (with
 /// its note and sources).

@@ -1,11 +1,9 @@
 //! Conditions treated with ketamine, their groups, synonyms and ICD codes.
 
+use crate::model::table::record_table;
+use crate::model::{Code, IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::error::{IdKind, ParseIdError};
-use crate::table::record_table;
-use crate::values::{Code, Sourced};
 
 /// A group of conditions, following the grouping of the seed article.
 ///

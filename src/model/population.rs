@@ -2,12 +2,9 @@
 //! (pregnancy, lactation, children, older adults, organ impairment, ...), with what it
 //! recommends for each.
 
+use crate::model::{Agent, IdKind, Jurisdiction, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::error::{IdKind, ParseIdError};
-use crate::values::Sourced;
-use crate::{Agent, Jurisdiction};
 
 /// A group of people that a label or reference singles out.
 ///

@@ -1,11 +1,9 @@
 //! The bibliography: every fact in the knowledge base cites one or more of these.
 
-use std::fmt;
-
+use crate::model::Date;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
-
-use crate::values::Date;
 
 /// What kind of document a source is.
 ///

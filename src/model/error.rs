@@ -1,0 +1,150 @@
+//! The error of parsing an identity enum from text: [`ParseIdError`].
+
+use crate::model::{
+    Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route,
+};
+use crate::text::{echo, join, kept};
+use std::fmt;
+use strum::IntoEnumIterator;
+
+/// Which identity enum a [`ParseIdError`] was parsing.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{IdKind, Route};
+///
+/// let err = "IX".parse::<Route>().unwrap_err();
+/// assert_eq!(err.kind(), IdKind::Route);
+/// assert_eq!(IdKind::Route.to_string(), "route");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum IdKind {
+    /// [`Agent`].
+    Agent,
+    /// [`Route`].
+    Route,
+    /// [`Condition`].
+    Condition,
+    /// [`ConditionGroup`].
+    #[strum(to_string = "condition group")]
+    ConditionGroup,
+    /// [`Benefit`].
+    Benefit,
+    /// [`Risk`].
+    Risk,
+    /// [`Evidence`].
+    Evidence,
+    /// [`Jurisdiction`].
+    Jurisdiction,
+    /// [`Interactant`](crate::Interactant).
+    Interactant,
+    /// [`Population`](crate::Population).
+    Population,
+}
+
+/// A text that is not a name, alias or id of the enum being parsed.
+///
+/// Its `Display` echoes a short prefix of the input (control and invisible characters
+/// escaped) and names the closest names of the same kind, or, when none is close, every
+/// canonical name of the kind.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Agent, Condition};
+///
+/// let err = "ketamin".parse::<Agent>().unwrap_err();
+/// assert_eq!(err.input(), "ketamin");
+/// assert!(err.to_string().contains("did you mean: racemic ketamine"));
+///
+/// let err = "trdd".parse::<Condition>().unwrap_err();
+/// assert_eq!(err.suggestions().next(), Some("treatment-resistant depression"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseIdError {
+    kind: IdKind,
+    input: String,
+    suggestions: [Option<&'static str>; 3],
+}
+
+impl ParseIdError {
+    pub(crate) fn new(kind: IdKind, input: &str) -> Self {
+        ParseIdError {
+            kind,
+            input: kept(input),
+            suggestions: crate::query::suggest_names(kind, input),
+        }
+    }
+
+    /// The canonical names of the kind closest to the input, best first (at most
+    /// three; none if no name is close).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Route;
+    ///
+    /// let err = "intravenus".parse::<Route>().unwrap_err();
+    /// assert_eq!(err.suggestions().next(), Some("intravenous"));
+    /// assert_eq!("zzzzzzzzzzzz".parse::<Route>().unwrap_err().suggestions().count(), 0);
+    /// ```
+    pub fn suggestions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.suggestions.iter().flatten().copied()
+    }
+
+    /// The enum that was being parsed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Condition, IdKind};
+    ///
+    /// assert_eq!("flu".parse::<Condition>().unwrap_err().kind(), IdKind::Condition);
+    /// ```
+    pub fn kind(&self) -> IdKind {
+        self.kind
+    }
+
+    /// The text that did not parse (its first 256 bytes, if it was longer).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Risk;
+    ///
+    /// assert_eq!("itch".parse::<Risk>().unwrap_err().input(), "itch");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for ParseIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} `{}`; ", self.kind, echo(&self.input))?;
+        if self.suggestions().next().is_some() {
+            f.write_str("did you mean: ")?;
+            join(f, self.suggestions())?;
+            return f.write_str("? (a name, id or alias; case does not matter)");
+        }
+        f.write_str("expected one of: ")?;
+        match self.kind {
+            IdKind::Agent => join(f, Agent::iter()),
+            IdKind::Route => join(f, Route::iter()),
+            IdKind::Condition => join(f, Condition::iter()),
+            IdKind::ConditionGroup => join(f, ConditionGroup::iter()),
+            IdKind::Benefit => join(f, Benefit::iter()),
+            IdKind::Risk => join(f, Risk::iter()),
+            IdKind::Evidence => join(f, Evidence::iter()),
+            IdKind::Jurisdiction => join(f, Jurisdiction::iter()),
+            IdKind::Interactant => join(f, crate::Interactant::iter()),
+            IdKind::Population => join(f, crate::Population::iter()),
+        }?;
+        f.write_str(" (or an alias; case does not matter)")
+    }
+}
+
+impl std::error::Error for ParseIdError {}

@@ -1,0 +1,227 @@
+//! Durations: a [`Span`] of time, and a [`Timing`] (a sourced range of spans).
+//!
+//! Both parse from and print to the compact form of `data/SCHEMA.md` (`"40min"`,
+//! `"2h"`); a span prints in its largest exact unit, so `"60min"` comes back as `"1h"`.
+
+use crate::model::Sourced;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A length of time, stored in whole seconds.
+///
+/// In data files a span is written `"<integer><unit>"` with unit `s`, `min`, `h`, `d`
+/// or `wk`; it prints in the largest unit that divides it exactly.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Span;
+///
+/// let span: Span = "90min".parse()?;
+/// assert_eq!(span.seconds(), 5400);
+/// assert_eq!(span.to_string(), "90min");
+/// assert_eq!("120min".parse::<Span>()?.to_string(), "2h");
+/// assert!("ten minutes".parse::<Span>().is_err());
+/// # Ok::<(), ketamine_therapy::SpanParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    seconds: u64,
+}
+
+/// Why a text is not a [`Span`]: it says what was wrong and what would be valid.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::Span;
+///
+/// let err = "3 fortnights".parse::<Span>().unwrap_err();
+/// assert!(err.to_string().contains("expected"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{input}` is not a span; expected an integer and a unit s, min, h, d or wk, such as \"40min\""
+)]
+pub struct SpanParseError {
+    input: String,
+}
+
+const UNITS: [(&str, u64); 5] = [
+    ("wk", 7 * 24 * 3600),
+    ("d", 24 * 3600),
+    ("h", 3600),
+    ("min", 60),
+    ("s", 1),
+];
+
+impl Span {
+    /// A span of `seconds` seconds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Span;
+    ///
+    /// assert_eq!(Span::from_seconds(3600).to_string(), "1h");
+    /// ```
+    pub const fn from_seconds(seconds: u64) -> Self {
+        Span { seconds }
+    }
+
+    /// The span in whole seconds.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Span;
+    ///
+    /// assert_eq!("2min".parse::<Span>()?.seconds(), 120);
+    /// # Ok::<(), ketamine_therapy::SpanParseError>(())
+    /// ```
+    pub const fn seconds(self) -> u64 {
+        self.seconds
+    }
+
+    /// The span in minutes, as a floating-point number (for display and sorting).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Span;
+    ///
+    /// assert_eq!("30s".parse::<Span>()?.minutes(), 0.5);
+    /// # Ok::<(), ketamine_therapy::SpanParseError>(())
+    /// ```
+    pub fn minutes(self) -> f64 {
+        self.seconds as f64 / 60.0
+    }
+}
+
+impl FromStr for Span {
+    type Err = SpanParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || SpanParseError {
+            input: s.to_owned(),
+        };
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        let (number, unit) = s.split_at_checked(digits).ok_or_else(err)?;
+        let value: u64 = number.parse().map_err(|_| err())?;
+        let (_, factor) = UNITS
+            .iter()
+            .find(|(name, _)| *name == unit)
+            .ok_or_else(err)?;
+        value
+            .checked_mul(*factor)
+            .map(Span::from_seconds)
+            .ok_or_else(err)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (name, factor) = UNITS
+            .iter()
+            .find(|(_, factor)| self.seconds % factor == 0 && self.seconds > 0)
+            .copied()
+            .unwrap_or(("s", 1));
+        write!(f, "{}{}", self.seconds / factor, name)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A sourced range of time, such as the onset of an effect (`min` to `max`).
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{KnowledgeBase, Route};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let onset = kb.route(Route::Intramuscular).acute_onset().expect("sourced");
+/// assert!(onset.min() <= onset.max());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timing {
+    min: Span,
+    max: Span,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    sources: Vec<String>,
+}
+
+impl Timing {
+    /// The shortest reported time.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Route};
+    ///
+    /// let iv = KnowledgeBase::embedded().route(Route::Intravenous);
+    /// assert!(iv.acute_onset().unwrap().min().seconds() <= 60);
+    /// ```
+    pub fn min(&self) -> Span {
+        self.min
+    }
+
+    /// The longest reported time.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Route};
+    ///
+    /// let t = KnowledgeBase::embedded().route(Route::Intranasal).observation().unwrap();
+    /// assert!(t.max() >= t.min());
+    /// ```
+    pub fn max(&self) -> Span {
+        self.max
+    }
+
+    /// What the numbers refer to, when the sources qualify them.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let _maybe_note: Option<&str> = kb.route(Route::Oral).acute_onset().and_then(|t| t.note());
+    /// ```
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl Sourced for Timing {
+    fn sources(&self) -> &[String] {
+        &self.sources
+    }
+}
+
+impl fmt::Display for Timing {
+    /// `"40min"` when both ends agree, otherwise `"40min-72h"`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min)
+        } else {
+            write!(f, "{}-{}", self.min, self.max)
+        }
+    }
+}

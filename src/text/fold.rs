@@ -1,0 +1,253 @@
+//! Folding text for lookup: case, Unicode forms, diacritics and separators, into a
+//! bounded stack buffer; and the confusable skeletons that keep names distinct.
+
+/// The longest name or alias the loader accepts, in bytes after folding.
+pub const MAX_NAME_BYTES: usize = 96;
+
+/// The most input bytes a lookup reads: a name folds to at most [`MAX_NAME_BYTES`], so
+/// a longer input (however many separators it holds) names nothing, and the lookup
+/// of a huge input costs no more than that of a short one.
+pub(crate) const MAX_INPUT_BYTES: usize = 4 * MAX_NAME_BYTES;
+
+/// Folds `text` into `buf`: lower case, compatibility forms (full-width letters,
+/// ligatures) to their plain letters, diacritics and invisible characters dropped,
+/// and runs of separators (any white space, hyphens and other dashes, underscores)
+/// collapsed to one space, trimmed. Returns the folded bytes, cut at the buffer's end
+/// if the text is longer, and whether it was cut. ASCII text takes a byte loop; other
+/// text a character loop; neither allocates.
+pub(crate) fn fold<'b>(text: &str, buf: &'b mut [u8; MAX_NAME_BYTES]) -> (&'b [u8], bool) {
+    // Only a bounded prefix is read (at a character boundary).
+    let mut end = text.len().min(MAX_INPUT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text.get(..end).unwrap_or_default();
+    let (len, cut) = if head.is_ascii() {
+        fold_ascii(head, buf)
+    } else {
+        fold_unicode(head, buf)
+    };
+    (buf.get(..len).unwrap_or_default(), cut || end < text.len())
+}
+
+/// The folded bytes of `text` into `buf`, and whether the text was cut.
+fn fold_unicode(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
+    let mut out = Folded {
+        buf,
+        len: 0,
+        pending_space: false,
+        cut: false,
+    };
+    for c in text.chars() {
+        // Lower case, then the compatibility decomposition (Ｔ to T, é to e + accent),
+        // then lower case again (a decomposition can hold capitals, such as Å to A +
+        // ring): the same key for every spelling, and idempotent.
+        for lower in c.to_lowercase() {
+            unicode_normalization::char::decompose_compatible(lower, |d| {
+                d.to_lowercase().for_each(|l| out.push(l));
+            });
+        }
+        if out.cut {
+            break;
+        }
+    }
+    (out.len, out.cut)
+}
+
+/// A fold in progress into a fixed buffer.
+struct Folded<'b> {
+    buf: &'b mut [u8; MAX_NAME_BYTES],
+    len: usize,
+    pending_space: bool,
+    cut: bool,
+}
+
+impl Folded<'_> {
+    fn push(&mut self, c: char) {
+        if self.cut {
+            return;
+        }
+        // Cheap tests first: marks and invisible characters are dropped before the
+        // (costlier) separator test looks at them.
+        if !c.is_ascii()
+            && (unicode_normalization::char::is_combining_mark(c) || crate::text::is_hidden(c))
+        {
+            return;
+        }
+        if is_separator(c) {
+            self.pending_space = self.len > 0;
+            return;
+        }
+        let mut utf8 = [0u8; 4];
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
+        let space = usize::from(self.pending_space);
+        let Some(slots) = self.buf.get_mut(self.len..self.len + space + bytes.len()) else {
+            self.cut = true;
+            return;
+        };
+        let (first, rest) = slots.split_at_mut(space);
+        if let Some(s) = first.first_mut() {
+            *s = b' ';
+        }
+        rest.copy_from_slice(bytes);
+        self.len += space + bytes.len();
+        self.pending_space = false;
+    }
+}
+
+/// A separator: white space (including no-break and other typographic spaces), a
+/// hyphen or underscore, or a dash (en dash, minus sign, …: any character whose
+/// UTS #39 confusable skeleton is a hyphen).
+fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '-' || c == '_' || c.is_ascii_whitespace();
+    }
+    if c.is_whitespace() {
+        return true;
+    }
+    if c.is_alphanumeric() {
+        // Letters and digits are never dashes: skip the skeleton (most non-ASCII text).
+        return false;
+    }
+    let mut utf8 = [0u8; 4];
+    let mut skeleton = unicode_security::skeleton(c.encode_utf8(&mut utf8));
+    skeleton.next() == Some('-') && skeleton.next().is_none()
+}
+
+/// The folded bytes of ASCII `text` into `buf`, and whether the text was cut.
+fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
+    let mut len = 0;
+    let mut pending_space = false;
+    let mut cut = false;
+    for &byte in text.as_bytes() {
+        if byte == b'-' || byte == b'_' || byte.is_ascii_whitespace() {
+            pending_space = len > 0;
+            continue;
+        }
+        let needed = if pending_space { 2 } else { 1 };
+        if len + needed > MAX_NAME_BYTES {
+            cut = true;
+            break;
+        }
+        if pending_space {
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = b' ';
+            }
+            len += 1;
+            pending_space = false;
+        }
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        len += 1;
+    }
+    (len, cut)
+}
+
+/// The folded key of a name or alias, for the index; `None` if it is empty or too long.
+pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (bytes, cut) = fold(text, &mut buf);
+    if cut || bytes.is_empty() {
+        return None;
+    }
+    // The fold writes whole characters, so the folded bytes are UTF-8.
+    std::str::from_utf8(bytes).ok().map(Box::from)
+}
+
+/// The key under which two names look alike: the UTS #39 confusable skeleton of the
+/// text as written (where `I` and `l` are one letter), then folded like a lookup key.
+/// `None` if it is empty or too long.
+pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
+    folded_key(&skeleton(text))
+}
+
+/// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
+/// (between two NFD passes, which change no ASCII text), so for ASCII text whose
+/// characters all have ASCII prototypes it is the concatenation of per-character
+/// skeletons, computed once by the same crate: this keeps the check off the load's
+/// critical path. (A few ASCII characters have non-ASCII prototypes; a text holding
+/// one takes the full path.)
+fn skeleton(text: &str) -> String {
+    static ASCII: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
+        (0u8..128)
+            .map(|b| {
+                let mut utf8 = [0u8; 4];
+                unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
+            })
+            .collect()
+    });
+    let table = &*ASCII;
+    let simple = text.is_ascii()
+        && text
+            .bytes()
+            .all(|b| table.get(usize::from(b)).is_some_and(|s| s.is_ascii()));
+    if simple {
+        text.bytes()
+            .filter_map(|b| table.get(usize::from(b)))
+            .map(String::as_str)
+            .collect()
+    } else {
+        unicode_security::skeleton(text).collect()
+    }
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn folded(text: &str) -> (String, bool) {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (bytes, cut) = fold(text, &mut buf);
+        (String::from_utf8_lossy(bytes).into_owned(), cut)
+    }
+
+    proptest! {
+        /// Folding a folded key changes nothing, and a key does not depend on the
+        /// normalisation form the text came in.
+        #[test]
+        fn fold_is_idempotent_and_form_blind(s in "\\PC{0,60}") {
+            let (once, cut) = folded(&s);
+            prop_assume!(!cut);
+            prop_assert_eq!(&folded(&once).0, &once);
+            for form in [s.nfc().collect::<String>(), s.nfd().collect(), s.nfkd().collect()] {
+                prop_assert_eq!(&folded(&form).0, &once, "{:?}", form);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_skeleton_is_the_crates() {
+        for text in [
+            "oral",
+            "0ral",
+            "IV",
+            "lV",
+            "rn",
+            "m",
+            "Ketalar 1|l",
+            "a-b_c d",
+        ] {
+            let expected: String = unicode_security::skeleton(text).collect();
+            assert_eq!(skeleton(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn people_spellings_fold_to_the_name() {
+        for (typed, name) in [
+            ("ÉSKETAMINE", "esketamine"),
+            ("\u{ff34}\u{ff32}\u{ff24}", "trd"),
+            ("trd\u{a0}", "trd"),
+            (
+                "treatment\u{2013}resistant depression",
+                "treatment resistant depression",
+            ),
+            ("keta\u{200b}mine", "ketamine"),
+        ] {
+            assert_eq!(folded(typed).0, name, "{typed:?}");
+        }
+    }
+}

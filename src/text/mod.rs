@@ -1,0 +1,13 @@
+//! Text handling shared by every layer: bounded, escaped echoes of input; the text
+//! policy of the data; folding for lookup; and the one edit distance.
+
+mod distance;
+mod echo;
+mod fold;
+mod policy;
+
+pub(crate) use self::distance::{MAX_PATTERN_BYTES, Pattern};
+pub(crate) use self::echo::*;
+pub use self::fold::MAX_NAME_BYTES;
+pub(crate) use self::fold::{confusable_key, fold, folded_key};
+pub(crate) use self::policy::{is_hidden, policy_violation};
