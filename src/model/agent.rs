@@ -6,7 +6,7 @@ use crate::model::{
     Code, CodeSystem, IdKind, Jurisdiction, ParseIdError, Regulatory, Review, Route, Sourced, Topic,
 };
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A ketamine agent. `Display` gives the canonical name; `FromStr` is ASCII
 /// case-insensitive and also takes brand names and other aliases.
@@ -38,6 +38,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -72,7 +73,7 @@ record_table!(Agent {
 });
 
 fn agent_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Agent, input)
+    ParseIdError::of::<Agent>(IdKind::Agent, input)
 }
 
 /// A route by which an agent is given, with the sources that show it.

@@ -4,7 +4,7 @@
 use crate::model::table::record_table;
 use crate::model::{Condition, IdKind, ParseIdError, Sourced, Timing};
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A benefit of ketamine therapy.
 ///
@@ -33,6 +33,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -83,7 +84,7 @@ record_table!(Benefit {
 });
 
 fn benefit_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Benefit, input)
+    ParseIdError::of::<Benefit>(IdKind::Benefit, input)
 }
 
 /// The kind of limit a qualification puts on a benefit.

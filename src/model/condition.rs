@@ -3,7 +3,7 @@
 use crate::model::table::record_table;
 use crate::model::{Code, IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A group of conditions, following the grouping of the seed article.
 ///
@@ -32,6 +32,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -78,7 +79,7 @@ record_table!(ConditionGroup {
 });
 
 fn group_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::ConditionGroup, input)
+    ParseIdError::of::<ConditionGroup>(IdKind::ConditionGroup, input)
 }
 
 /// A condition. `FromStr` is ASCII case-insensitive and takes abbreviations
@@ -111,6 +112,7 @@ fn group_parse_error(input: &str) -> ParseIdError {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -214,7 +216,7 @@ record_table!(Condition {
 });
 
 fn condition_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Condition, input)
+    ParseIdError::of::<Condition>(IdKind::Condition, input)
 }
 
 impl Condition {

@@ -121,19 +121,6 @@ impl Entity {
             Entity::Interactant(_) => IdKind::Interactant,
         }
     }
-
-    /// The canonical name, as `Display` writes it.
-    pub(crate) fn static_name(self) -> &'static str {
-        match self {
-            Entity::Agent(x) => x.into(),
-            Entity::Route(x) => x.into(),
-            Entity::ConditionGroup(x) => x.into(),
-            Entity::Condition(x) => x.into(),
-            Entity::Benefit(x) => x.into(),
-            Entity::Risk(x) => x.into(),
-            Entity::Interactant(x) => x.into(),
-        }
-    }
 }
 
 mod sealed {

@@ -3,9 +3,9 @@
 use crate::model::{
     Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route,
 };
-use crate::text::{echo, join, kept};
+use crate::text::{MAX_NAME_BYTES, Pattern, echo, fold, join, kept};
 use std::fmt;
-use strum::IntoEnumIterator;
+use strum::{EnumMessage, IntoEnumIterator};
 
 /// Which identity enum a [`ParseIdError`] was parsing.
 ///
@@ -71,11 +71,22 @@ pub struct ParseIdError {
 }
 
 impl ParseIdError {
-    pub(crate) fn new(kind: IdKind, input: &str) -> Self {
+    /// The error of parsing `input` as a `T`, with the canonical names of `T` whose
+    /// name or any spelling `FromStr` takes is close to the input.
+    pub(crate) fn of<T>(kind: IdKind, input: &str) -> Self
+    where
+        T: IntoEnumIterator + EnumMessage + Into<&'static str> + Copy,
+    {
+        let spellings = T::iter().flat_map(|v| {
+            let canonical: &'static str = v.into();
+            std::iter::once(canonical)
+                .chain(v.get_serializations().iter().copied())
+                .map(move |s| (canonical, s))
+        });
         ParseIdError {
             kind,
             input: kept(input),
-            suggestions: crate::query::suggest_names(kind, input),
+            suggestions: closest(input, spellings),
         }
     }
 
@@ -148,3 +159,38 @@ impl fmt::Display for ParseIdError {
 }
 
 impl std::error::Error for ParseIdError {}
+
+/// The (at most three) canonical names whose spellings are closest to `input` by edit
+/// distance of their folds; none farther than half the input's length (at least 2),
+/// so that only close names are suggested.
+fn closest(
+    input: &str,
+    spellings: impl Iterator<Item = (&'static str, &'static str)>,
+) -> [Option<&'static str>; 3] {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (folded, _) = fold(input, &mut buf);
+    let mut best: [Option<(usize, &'static str)>; 3] = [None; 3];
+    if folded.is_empty() {
+        return [None; 3];
+    }
+    let pattern = Pattern::new(folded);
+    let limit = (folded.len() / 2).max(2);
+    for (canonical, spelling) in spellings {
+        let mut key = [0u8; MAX_NAME_BYTES];
+        let (key, _) = fold(spelling, &mut key);
+        let Some(d) = pattern.distance(key, limit) else {
+            continue;
+        };
+        if let Some(slot) = best.iter_mut().flatten().find(|(_, c)| *c == canonical) {
+            slot.0 = slot.0.min(d);
+        } else {
+            // `best` stays sorted, empty slots last: a closer name replaces the last one.
+            let [_, _, last] = &mut best;
+            if last.is_none_or(|(s, _)| d < s) {
+                *last = Some((d, canonical));
+            }
+        }
+        best.sort_by_key(|b| b.map_or(usize::MAX, |(s, _)| s));
+    }
+    best.map(|b| b.map(|(_, name)| name))
+}

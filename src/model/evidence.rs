@@ -3,7 +3,7 @@
 use crate::model::{IdKind, ParseIdError};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// How strong the evidence for an indication is. Declared strongest first;
 /// [`Ord`] makes the strongest level the greatest.
@@ -41,6 +41,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -72,7 +73,7 @@ pub enum Evidence {
 }
 
 fn evidence_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Evidence, input)
+    ParseIdError::of::<Evidence>(IdKind::Evidence, input)
 }
 
 impl Evidence {

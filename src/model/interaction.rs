@@ -4,7 +4,7 @@
 use crate::model::table::record_table;
 use crate::model::{Agent, IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A drug or drug class that interacts with ketamine or esketamine. `FromStr` takes the
 /// names of the members of a class too ("benzodiazepines", "opioids", "alcohol").
@@ -35,6 +35,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -105,7 +106,7 @@ record_table!(Interactant {
 });
 
 fn interactant_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Interactant, input)
+    ParseIdError::of::<Interactant>(IdKind::Interactant, input)
 }
 
 /// What the crate knows about one [`Interactant`]: its name, the names it goes by, and

@@ -4,7 +4,7 @@
 
 use crate::model::{Agent, IdKind, Jurisdiction, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A group of people that a label or reference singles out.
 ///
@@ -34,6 +34,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -114,7 +115,7 @@ pub enum Population {
 }
 
 fn population_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Population, input)
+    ParseIdError::of::<Population>(IdKind::Population, input)
 }
 
 impl Population {

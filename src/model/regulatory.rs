@@ -4,7 +4,7 @@
 use crate::model::{Date, IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A regulatory jurisdiction.
 ///
@@ -33,6 +33,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -70,7 +71,7 @@ pub enum Jurisdiction {
 }
 
 fn jurisdiction_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Jurisdiction, input)
+    ParseIdError::of::<Jurisdiction>(IdKind::Jurisdiction, input)
 }
 
 /// The regulatory status of a use in one jurisdiction.

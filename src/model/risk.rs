@@ -6,7 +6,7 @@ use crate::model::{
     Agent, IdKind, ParseIdError, PercentRange, Route, Sourced, SourcedText, Timing,
 };
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A risk or side effect of ketamine therapy.
 ///
@@ -35,6 +35,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -238,7 +239,7 @@ record_table!(Risk {
 });
 
 fn risk_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Risk, input)
+    ParseIdError::of::<Risk>(IdKind::Risk, input)
 }
 
 /// Whether a risk belongs to the session itself or to longer or repeated use.

@@ -5,7 +5,7 @@
 use crate::model::table::record_table;
 use crate::model::{Code, IdKind, ParseIdError, PercentRange, Sourced, SourcedText, Timing};
 use serde::{Deserialize, Serialize};
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A route of administration. `FromStr` is ASCII case-insensitive and takes the usual
 /// abbreviations ("IV", "i.v.", "IM", "SL", ...).
@@ -37,6 +37,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(
@@ -107,7 +108,7 @@ record_table!(Route {
 });
 
 fn route_parse_error(input: &str) -> ParseIdError {
-    ParseIdError::new(IdKind::Route, input)
+    ParseIdError::of::<Route>(IdKind::Route, input)
 }
 
 /// Bioavailability: the share of a dose that reaches the circulation, as a range over

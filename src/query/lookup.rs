@@ -1,10 +1,10 @@
 //! Text lookup across every entity's names and aliases, with suggestions on a miss.
 
 use crate::loader::KnowledgeBase;
+use crate::loader::index::names::NameIndex;
 use crate::model::{Entity, IdKind};
 use crate::text::{MAX_NAME_BYTES, Pattern, echo, fold, join, kept};
 use std::fmt;
-use strum::IntoEnumIterator;
 
 /// A text that names no entity (of the kind asked for), with up to three of the
 /// closest names; or an empty text, which gets no suggestions.
@@ -110,54 +110,6 @@ impl fmt::Display for LookupError {
 
 impl std::error::Error for LookupError {}
 
-/// The canonical names of `kind` closest to `input`, for a [`crate::ParseIdError`]:
-/// entity kinds rank the names and aliases of the embedded data; the others (evidence
-/// levels, jurisdictions) their canonical names.
-pub(crate) fn suggest_names(kind: IdKind, input: &str) -> [Option<&'static str>; 3] {
-    // The embedded data is loaded with serde, which never calls `FromStr`, so this
-    // cannot re-enter its initialisation.
-    let entity_names = |kind: IdKind| {
-        crate::KnowledgeBase::embedded()
-            .index
-            .names
-            .suggest(input, |e| e.id_kind() == kind)
-            .map(|e| e.map(Entity::static_name))
-    };
-    match kind {
-        IdKind::Evidence => closest_names(input, crate::Evidence::iter().map(Into::into)),
-        IdKind::Jurisdiction => closest_names(input, crate::Jurisdiction::iter().map(Into::into)),
-        _ => entity_names(kind),
-    }
-}
-
-/// The three of `names` closest to `input` by edit distance of their folds.
-fn closest_names(
-    input: &str,
-    names: impl Iterator<Item = &'static str>,
-) -> [Option<&'static str>; 3] {
-    let mut buf = [0u8; MAX_NAME_BYTES];
-    let (folded, _) = fold(input, &mut buf);
-    let mut best: [Option<(usize, &'static str)>; 3] = [None; 3];
-    if folded.is_empty() {
-        return [None; 3];
-    }
-    let pattern = Pattern::new(folded);
-    let limit = (folded.len() / 2).max(2);
-    for name in names {
-        let mut key = [0u8; MAX_NAME_BYTES];
-        let (key, _) = fold(name, &mut key);
-        let Some(d) = pattern.distance(key, limit) else {
-            continue;
-        };
-        // `best` stays sorted, empty slots last: a closer name replaces the last one.
-        let [_, _, last] = &mut best;
-        if last.is_none_or(|(s, _)| d < s) {
-            *last = Some((d, name));
-            best.sort_by_key(|b| b.map_or(usize::MAX, |(s, _)| s));
-        }
-    }
-    best.map(|b| b.map(|(_, name)| name))
-}
 impl KnowledgeBase {
     /// Finds the entity that has `text` as its name or one of its aliases. Covers
     /// agents, routes, condition groups, conditions, benefits and risks.
@@ -188,7 +140,7 @@ impl KnowledgeBase {
     /// # Ok::<(), ketamine_therapy::LookupError>(())
     /// ```
     pub fn lookup(&self, text: &str) -> Result<Entity, LookupError> {
-        self.index.names.lookup(text)
+        find(&self.index.names, text, None, Some)
     }
 
     /// [`KnowledgeBase::lookup`] restricted to one kind of entity: the text must name
@@ -217,6 +169,85 @@ impl KnowledgeBase {
     /// # Ok::<(), ketamine_therapy::LookupError>(())
     /// ```
     pub fn lookup_as<T: crate::EntityKind>(&self, text: &str) -> Result<T, LookupError> {
-        self.index.names.lookup_as(text)
+        find(&self.index.names, text, Some(T::KIND), T::from_entity)
     }
+}
+
+/// The value `text` names in `index`, as `pick` accepts it; else the error, with
+/// suggestions of `kind`. The text is folded once, for the hit and for the miss.
+fn find<T>(
+    index: &NameIndex,
+    text: &str,
+    kind: Option<IdKind>,
+    pick: impl Fn(Entity) -> Option<T>,
+) -> Result<T, LookupError> {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (key, cut) = fold(text, &mut buf);
+    if !cut {
+        if let Some(hit) = index.get(key).and_then(pick) {
+            return Ok(hit);
+        }
+        if key.is_empty() {
+            return Err(LookupError::Blank);
+        }
+    }
+    let suggestions = suggest(index, key, |e| kind.is_none_or(|k| e.id_kind() == k));
+    Err(LookupError::not_found(text, kind, suggestions))
+}
+
+/// The three values of `index` accepted by `accept` whose folded names or aliases are
+/// closest to the folded `input`.
+pub(crate) fn suggest<V: Copy + Ord>(
+    index: &NameIndex<V>,
+    input: &[u8],
+    accept: impl Fn(V) -> bool,
+) -> [Option<V>; 3] {
+    if input.is_empty() {
+        return [None; 3];
+    }
+    // (score, entity), best first; scores are twice the edit distance, and 1 for a
+    // key that starts with an input of three or more bytes.
+    let pattern = Pattern::new(input);
+    let mut best: [Option<(usize, V)>; 3] = [None; 3];
+    // A key that differs from the input in more than half its length is no suggestion.
+    let limit = 2 * (input.len() / 2).max(2);
+    for (key, entity) in index.entries().iter().filter(|(_, e)| accept(*e)) {
+        let key = key.as_bytes();
+        let bound = match best[2] {
+            Some((score, _)) => score.min(limit),
+            None => limit,
+        };
+        let score = if input.len() >= 3 && key.starts_with(input) {
+            1
+        } else {
+            match pattern.distance(key, bound / 2) {
+                Some(d) => 2 * d,
+                None => continue,
+            }
+        };
+        insert_best(&mut best, score, *entity);
+    }
+    best.map(|slot| slot.map(|(_, e)| e))
+}
+
+/// Keeps the three best (lowest-score) distinct entities; on a tie the earlier stays.
+fn insert_best<V: Copy + Eq>(best: &mut [Option<(usize, V)>; 3], score: usize, entity: V) {
+    if best
+        .iter()
+        .flatten()
+        .any(|(s, e)| *e == entity && *s <= score)
+    {
+        return;
+    }
+    let [a, b, c] = *best;
+    let mut merged = [(0, a), (1, b), (2, c), (3, Some((score, entity)))];
+    for (_, slot) in merged.iter_mut().take(3) {
+        if matches!(slot, Some((_, e)) if *e == entity) {
+            *slot = None;
+        }
+    }
+    // Empty slots last; the position breaks ties, so an earlier key wins.
+    merged.sort_unstable_by_key(|(pos, slot)| (slot.map_or(usize::MAX, |(s, _)| s), *pos));
+    let [(_, a), (_, b), (_, c), _] = merged;
+    *best = [a, b, c];
 }

@@ -14,5 +14,4 @@ pub(crate) use self::findings::ByAgent;
 pub use self::findings::{Documented, Findings};
 pub use self::indications::Indications;
 pub use self::lookup::LookupError;
-pub(crate) use self::lookup::suggest_names;
 pub use self::view::{Cited, IndicationView};
