@@ -20,7 +20,9 @@ use baseline::{
     IV_CONDITIONS, MISS_LONG, MISS_SHORT, RISK_NAMES, ROUTES, TRD_BENEFITS, TRD_ROUTES, ValueData,
 };
 use criterion::{Criterion, SamplingMode, Throughput};
-use ketamine_therapy::{Agent, Benefit, Condition, KnowledgeBase, MAX_FILE_BYTES, Risk, Route};
+use ketamine_therapy::{
+    Agent, Benefit, Condition, KnowledgeBase, Risk, Route, loader::MAX_FILE_BYTES,
+};
 
 /// The data files as `serde_json::Value`, parsed once for the walks.
 static VALUES: LazyLock<ValueData> = LazyLock::new(ValueData::parse);
@@ -360,7 +362,7 @@ fn interop(c: &mut Criterion) {
     g.bench_function("hit", |b| {
         b.iter(|| {
             kb.by_code(
-                ketamine_therapy::CodeSystem::SnomedCt,
+                ketamine_therapy::model::CodeSystem::SnomedCt,
                 black_box("46713006"),
             )
             .count()

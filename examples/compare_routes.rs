@@ -10,7 +10,7 @@
 use std::fmt::Display;
 use std::iter::once;
 
-use ketamine_therapy::{DATA_VERSION, KnowledgeBase, RouteRecord};
+use ketamine_therapy::{DATA_VERSION, KnowledgeBase, model::RouteRecord};
 
 /// A column: its header, and how to print a route's value.
 type Column = (&'static str, fn(&RouteRecord) -> String);

@@ -27,10 +27,13 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use ketamine_therapy::{
-    Agent, AgentRecord, BenefitRecord, Condition, ConditionGroup, DATA_VERSION, Documented, Entity,
-    Evidence, Findings, Frequency, Indication, Interactant, Interaction, IntoEnumIterator,
-    Jurisdiction, KnowledgeBase, LookupError, Regimen, Regulatory, RiskBasis, RiskRecord, Route,
-    RouteRecord, Source, Sourced, Timing,
+    Agent, Condition, ConditionGroup, DATA_VERSION, Documented, Entity, Evidence, Findings,
+    Indication, Interactant, IntoEnumIterator, Jurisdiction, KnowledgeBase, LookupError, Route,
+    Source, Sourced,
+    model::{
+        AgentRecord, BenefitRecord, Frequency, Interaction, Regimen, Regulatory, RiskBasis,
+        RiskRecord, RouteRecord, Timing,
+    },
 };
 
 const USAGE: &str = "\
@@ -671,7 +674,7 @@ fn checklist(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcom
     // any figure against placebo, then any figure); then the eight most frequent.
     let from_label = |f: &Frequency| {
         kb.sources_of(f)
-            .any(|s| s.kind() == ketamine_therapy::SourceKind::Label)
+            .any(|s| s.kind() == ketamine_therapy::model::SourceKind::Label)
     };
     let rank = |f: &Frequency| {
         (

@@ -55,27 +55,26 @@
 //! Dosing regimens ([`KnowledgeBase::regimens`]) are reference data: what labels state
 //! and what trials and guidelines used. **No API computes a dose for a person.**
 //!
-//! ## The model
+//! ## Map of the crate
 //!
-//! * Identity is a `Copy` enum: [`Agent`], [`Route`], [`Condition`],
-//!   [`ConditionGroup`], [`Benefit`], [`Risk`], [`Evidence`], [`Jurisdiction`],
-//!   [`Interactant`], [`Population`].
-//!   `Display` gives the canonical name and `FromStr` takes names, ids and aliases
-//!   ("IV", "Spravato", "TRD") in any ASCII case.
-//! * Attributes live in records with getters: [`AgentRecord`], [`RouteRecord`],
-//!   [`ConditionRecord`], [`GroupRecord`], [`BenefitRecord`], [`RiskRecord`].
-//! * The core relation is the [`Indication`]: (condition, agent, route) with an
-//!   [`Evidence`] level, the [`Regulatory`] status per [`Jurisdiction`], the key
-//!   studies and a note.
-//! * Safety records per agent: [`Contraindication`], [`Interaction`] (with an
-//!   [`Interactant`] class that lookup finds by its members: "benzodiazepines",
-//!   "opioids"), [`PopulationGuidance`] per [`Population`], [`Regimen`], and the
-//!   [`RiskScope`]s that say on what [`RiskBasis`] a [`Risk`] applies to an agent.
-//!   [`Findings`] and [`Documented`] tell "documented: none" from "not recorded".
-//! * Every fact implements [`Sourced`]; its ids resolve in the bibliography with
-//!   [`KnowledgeBase::source`], and each [`Source`] has a [`Tier`] (primary,
-//!   secondary, tertiary) and the identity of its original document (DOI, PMID, SPL
-//!   set id and version, regulator document number).
+//! The layers, in the direction data flows (each module page has an overview and
+//! examples):
+//!
+//! * [`model`]: what the knowledge base is made of. Identity is a `Copy` enum
+//!   ([`Agent`], [`Route`], [`Condition`], [`Risk`], [`Interactant`], [`Population`],
+//!   [`Jurisdiction`], ...); attributes live in records with getters
+//!   ([`model::AgentRecord`], [`model::RiskRecord`], [`Indication`], ...); every fact
+//!   implements [`Sourced`] and cites the bibliography ([`Source`]).
+//! * [`loader`]: the one loader, for the embedded data, your own files and overlays;
+//!   it validates every reference and reports bad data as a [`LoadError`].
+//! * [`query`]: every question, as a method of [`KnowledgeBase`] that borrows from it:
+//!   indications, the safety picture ([`Findings`] tell "none documented" apart from
+//!   "not recorded", see [`Documented`]), text lookup ([`LookupError`]), codes, and
+//!   citation-resolved views.
+//! * [`interop`]: codes both ways, and (feature `fhir`) a FHIR R5 export.
+//!
+//! The everyday types are re-exported here at the root; the rest are reached through
+//! their module.
 //!
 //! ## Data, sources and versions
 //!
@@ -107,33 +106,19 @@
     clippy::indexing_slicing
 )]
 
-mod interop;
-mod loader;
-mod model;
-mod query;
 mod text;
 
-#[cfg(feature = "fhir")]
-pub use interop::fhir;
+pub mod interop;
+pub mod loader;
+pub mod model;
+pub mod query;
 
-pub use loader::{KnowledgeBase, LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+pub use loader::{KnowledgeBase, LoadError};
 pub use model::{
-    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Bioavailability, Certainty, Code,
-    CodeSystem, Condition, ConditionGroup, ConditionRecord, Contraindication, ControlledSubstance,
-    Course, Date, DateParseError, Dose, DoseBasis, DoseUnit, Entity, EntityKind, Evidence,
-    Frequency, GroupRecord, IdKind, Indication, Interactant, InteractantRecord, Interaction,
-    Jurisdiction, JurisdictionStatus, Mechanism, MechanismStep, Monitoring, MonitoringKind,
-    ParseIdError, PercentRange, Phase, Population, PopulationGuidance, Prevalence, PrevalenceLevel,
-    Qualification, QualificationKind, Recommendation, Regimen, Regulatory, RegulatoryStatus,
-    Review, Risk, RiskBasis, RiskRecord, RiskScope, Route, RouteRecord, Setting, SettingKind,
-    Severity, Source, SourceKind, Sourced, SourcedText, Span, SpanParseError, Tier, Timing, Topic,
-    UseStatus,
+    Agent, Benefit, Condition, ConditionGroup, Entity, Evidence, Indication, Interactant,
+    Jurisdiction, ParseIdError, Population, Risk, Route, Source, Sourced, Topic,
 };
-pub use query::{
-    Cited, CodeMatch, CodeMatches, Documented, Findings, IndicationView, Indications, LookupError,
-    MAX_CODE_BYTES,
-};
-pub use text::MAX_NAME_BYTES;
+pub use query::{Documented, Findings, LookupError};
 
 /// Re-exported so that `Route::iter()` and `Route::COUNT` work without a direct
 /// dependency on strum.

@@ -512,7 +512,7 @@ fn heap_held_after_load() {
 /// blow-up (such as an error path that copies the input per record), not a target.
 #[test]
 fn failed_load_memory_is_a_small_multiple_of_the_input() {
-    let limit = ketamine_therapy::MAX_FILE_BYTES;
+    let limit = ketamine_therapy::loader::MAX_FILE_BYTES;
     let nested = format!(
         "{{\"sources\": {}{}}}",
         "[".repeat(limit / 2 - 8),

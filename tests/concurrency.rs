@@ -7,8 +7,11 @@
 use std::sync::{Arc, Barrier};
 
 use ketamine_therapy::{
-    AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord, Indication,
-    KnowledgeBase, LoadError, LookupError, Mechanism, Monitoring, RiskRecord, RouteRecord, Source,
+    Entity, Indication, KnowledgeBase, LoadError, LookupError, Source,
+    model::{
+        AgentRecord, BenefitRecord, ConditionRecord, Contraindication, GroupRecord, Mechanism,
+        Monitoring, RiskRecord, RouteRecord,
+    },
 };
 
 const fn assert_send_sync<T: Send + Sync>() {}

@@ -7,12 +7,17 @@ use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
 use ketamine_therapy::{
-    Agent, Benefit, CodeSystem, Condition, ConditionGroup, Contraindication, Course, DATA_VERSION,
-    Entity, Evidence, Jurisdiction, KnowledgeBase, Monitoring, MonitoringKind, PercentRange,
-    PrevalenceLevel, QualificationKind, RegulatoryStatus, Risk, Route, SettingKind, SourceKind,
-    Sourced, Timing,
+    Agent, Benefit, Condition, ConditionGroup, DATA_VERSION, Entity, Evidence, Jurisdiction,
+    KnowledgeBase, Risk, Route, Sourced,
+    model::{
+        CodeSystem, Contraindication, Course, Monitoring, MonitoringKind, PercentRange,
+        PrevalenceLevel, QualificationKind, RegulatoryStatus, SettingKind, SourceKind, Timing,
+    },
 };
-use ketamine_therapy::{Certainty, Interactant, RiskRecord};
+use ketamine_therapy::{
+    Interactant,
+    model::{Certainty, RiskRecord},
+};
 use serde::Deserialize;
 use strum::{EnumCount, IntoEnumIterator};
 

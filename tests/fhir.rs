@@ -10,9 +10,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ketamine_therapy::fhir::BASE_URL;
+use ketamine_therapy::interop::fhir::BASE_URL;
 use ketamine_therapy::{
-    Agent, CodeSystem, Evidence, IntoEnumIterator, KnowledgeBase, RegulatoryStatus, Route,
+    Agent, Evidence, IntoEnumIterator, KnowledgeBase, Route,
+    model::{CodeSystem, RegulatoryStatus},
 };
 use serde_json::Value;
 
@@ -423,7 +424,7 @@ fn evidence_level_and_provenance_survive() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|e| e["url"] == ketamine_therapy::fhir::EVIDENCE_LEVEL_EXTENSION)
+            .find(|e| e["url"] == ketamine_therapy::interop::fhir::EVIDENCE_LEVEL_EXTENSION)
             .expect("evidence level");
         let code = level["valueCoding"]["code"].as_str().unwrap();
         assert_eq!(code.parse::<Evidence>().ok(), Some(ind.evidence()));

@@ -2,8 +2,8 @@
 //! status per jurisdiction, and the citation-resolved JSON view.
 
 use ketamine_therapy::{
-    Agent, CodeSystem, Condition, Entity, IntoEnumIterator, Jurisdiction, KnowledgeBase,
-    RegulatoryStatus, Route, UseStatus,
+    Agent, Condition, Entity, IntoEnumIterator, Jurisdiction, KnowledgeBase, Route,
+    model::{CodeSystem, RegulatoryStatus, UseStatus},
 };
 
 #[test]

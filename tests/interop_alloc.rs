@@ -6,7 +6,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
-use ketamine_therapy::{CodeSystem, IntoEnumIterator, Jurisdiction, KnowledgeBase};
+use ketamine_therapy::{IntoEnumIterator, Jurisdiction, KnowledgeBase, model::CodeSystem};
 
 thread_local! {
     static ALLOCS: Cell<usize> = const { Cell::new(0) };

@@ -50,7 +50,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use ketamine_therapy::{Entity, KnowledgeBase, LoadError, MAX_FILE_BYTES, Route, Sourced};
+use ketamine_therapy::{Entity, KnowledgeBase, LoadError, Route, Sourced, loader::MAX_FILE_BYTES};
 use serde_json::Value;
 
 /// The data files in the embedded load order.

@@ -27,8 +27,9 @@ use std::str::FromStr;
 use std::sync::LazyLock;
 
 use ketamine_therapy::{
-    Agent, Benefit, CodeSystem, Condition, ConditionGroup, Date, Entity, Evidence, IdKind,
-    Jurisdiction, KnowledgeBase, LoadError, LookupError, ParseIdError, Risk, Route, Span,
+    Agent, Benefit, Condition, ConditionGroup, Entity, Evidence, Jurisdiction, KnowledgeBase,
+    LoadError, LookupError, ParseIdError, Risk, Route,
+    model::{CodeSystem, Date, IdKind, Span},
 };
 use proptest::prelude::*;
 use proptest::sample::Index;

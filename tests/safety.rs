@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use ketamine_therapy::{
-    Agent, Documented, DoseBasis, Interactant, IntoEnumIterator, Jurisdiction, KnowledgeBase, Risk,
-    RiskBasis, Route, SourceKind, Sourced, Topic,
+    Agent, Documented, Interactant, IntoEnumIterator, Jurisdiction, KnowledgeBase, Risk, Route,
+    Sourced, Topic,
+    model::{DoseBasis, RiskBasis, SourceKind},
 };
 
 fn kb() -> &'static KnowledgeBase {

@@ -19,9 +19,12 @@
 //! * Indications in general cite trials, never the article; the conditions do.
 
 use ketamine_therapy::{
-    Agent, Benefit, Certainty, Condition, ConditionGroup, Course, Entity, Evidence, Jurisdiction,
-    KnowledgeBase, MechanismStep, MonitoringKind, PrevalenceLevel, QualificationKind,
-    RegulatoryStatus, Risk, Route, SettingKind, Sourced, Span, Timing,
+    Agent, Benefit, Condition, ConditionGroup, Entity, Evidence, Jurisdiction, KnowledgeBase, Risk,
+    Route, Sourced,
+    model::{
+        Certainty, Course, MechanismStep, MonitoringKind, PrevalenceLevel, QualificationKind,
+        RegulatoryStatus, SettingKind, Span, Timing,
+    },
 };
 
 const SEED: &str = "SEED-ARTICLE";

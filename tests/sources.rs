@@ -2,7 +2,10 @@
 //! every source carries the identity of its original document, and no cited source is
 //! a page no clinician would cite.
 
-use ketamine_therapy::{KnowledgeBase, Source, SourceKind, Tier};
+use ketamine_therapy::{
+    KnowledgeBase, Source,
+    model::{SourceKind, Tier},
+};
 
 mod common;
 use common::sourced_values;

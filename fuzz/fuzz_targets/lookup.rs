@@ -8,10 +8,7 @@
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
 
-use ketamine_therapy::{
-    Agent, Benefit, CodeSystem, Condition, ConditionGroup, Date, Evidence, Jurisdiction,
-    KnowledgeBase, Risk, Route, Span,
-};
+use ketamine_therapy::{model::{CodeSystem, Date, Span}, Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, KnowledgeBase, Risk, Route};
 use libfuzzer_sys::fuzz_target;
 
 fn parses<T>(text: &str)

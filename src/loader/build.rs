@@ -548,7 +548,7 @@ fn check_indications(
             && !ind
                 .regulatory()
                 .iter()
-                .any(|r| r.status() == crate::RegulatoryStatus::Approved)
+                .any(|r| r.status() == crate::model::RegulatoryStatus::Approved)
         {
             return Err(c.invalid(
                 "evidence",

@@ -13,7 +13,7 @@ use super::syntax::YEARS;
 
 /// FNV-1a, for the load-time sets of short ids: several times faster than the default
 /// SipHash on 10-byte keys. Flooding is not a concern: the keys come from data files the
-/// caller chose to load, which are capped at [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
+/// caller chose to load, which are capped at [`MAX_FILE_BYTES`](crate::loader::MAX_FILE_BYTES).
 #[derive(Default)]
 pub(super) struct Fnv(u64);
 
@@ -345,7 +345,7 @@ impl<'a> Checker<'a> {
                     ));
                 }
             }
-            if item.date().is_some() && item.status() != crate::RegulatoryStatus::Approved {
+            if item.date().is_some() && item.status() != crate::model::RegulatoryStatus::Approved {
                 return Err(self.invalid(
                     field.child("date"),
                     format!("a date is given for status `{}`", item.status()),

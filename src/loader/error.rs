@@ -45,7 +45,7 @@ pub enum LoadError {
         file: String,
         /// Its size in bytes.
         size: usize,
-        /// The limit, [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES).
+        /// The limit, [`MAX_FILE_BYTES`](crate::loader::MAX_FILE_BYTES).
         limit: usize,
     },
     /// The text is not JSON (syntax error, trailing characters, too deeply nested).
@@ -274,7 +274,7 @@ pub enum LoadError {
         expected: String,
     },
     /// The files of one load add up to more than
-    /// [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+    /// [`MAX_TOTAL_BYTES`](crate::loader::MAX_TOTAL_BYTES).
     #[error(
         "{file}: with this file the load reaches {total} bytes, over the limit of {limit} bytes for one load; load fewer or smaller files"
     )]
@@ -283,7 +283,7 @@ pub enum LoadError {
         file: String,
         /// The bytes of the load up to and including this file (at least).
         total: usize,
-        /// The limit, [`MAX_TOTAL_BYTES`](crate::MAX_TOTAL_BYTES).
+        /// The limit, [`MAX_TOTAL_BYTES`](crate::loader::MAX_TOTAL_BYTES).
         limit: usize,
     },
     /// A directory with more `*.json` files than one load reads.

@@ -1,13 +1,33 @@
-//! The one loader, for the embedded data and for user-supplied data and overlays:
-//! it parses, validates every field and reference, and builds every index.
+//! The loader: one path for the embedded data, user-supplied data and overlays.
+//!
+//! It parses (once, for the embedded data, on first use), validates every field and
+//! reference, and builds every index, so that queries only borrow. Bad data is a
+//! [`LoadError`] that names the file, the record and the field, with what would be
+//! valid. The data format is described in `data/SCHEMA.md`; every input is bounded
+//! ([`MAX_FILE_BYTES`], [`MAX_TOTAL_BYTES`]).
 //!
 //! The happy path parses each file straight into the typed records. Only when that
 //! fails does the loader parse again, more slowly, to find the record and the field
-//! to name in the error.
+//! to name in the error. By concern: `files` (file formats, reading), `parse`
+//! (parsing, error location), `check` (field checks), `overlay` (merging overlays),
+//! `build` (validation by kind), `index` (every index).
 //!
-//! By concern: [`files`] (file formats, reading), [`parse`] (parsing, error location),
-//! [`check`] (field checks), [`overlay`] (merging overlays), [`build`] (validation by
-//! kind, index building).
+//! # Examples
+//!
+//! ```
+//! use ketamine_therapy::loader::LoadError;
+//! use ketamine_therapy::{Entity, KnowledgeBase, Route};
+//!
+//! // A local overlay: an extra alias, validated like any data file.
+//! let overlay = r#"{"aliases": [{"entity": "route", "id": "intravenous", "alias": "drip"}]}"#;
+//! let kb = KnowledgeBase::embedded().with_overlay("local.json", overlay)?;
+//! assert_eq!(kb.lookup("drip")?, Entity::Route(Route::Intravenous));
+//!
+//! // A mistake names the file and what is wrong.
+//! let err = KnowledgeBase::embedded().with_overlay("bad.json", "[]").unwrap_err();
+//! assert!(err.to_string().starts_with("bad.json: "));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use crate::model::{
     Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
@@ -44,7 +64,7 @@ use self::parse::parse;
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, LoadError, MAX_FILE_BYTES};
+/// use ketamine_therapy::{loader::MAX_FILE_BYTES, KnowledgeBase, LoadError};
 ///
 /// let big = " ".repeat(MAX_FILE_BYTES + 1);
 /// let err = KnowledgeBase::from_json_str("big.json", &big).unwrap_err();
@@ -58,7 +78,7 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, LoadError, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+/// use ketamine_therapy::{loader::{MAX_FILE_BYTES, MAX_TOTAL_BYTES}, KnowledgeBase, LoadError};
 ///
 /// assert!(MAX_TOTAL_BYTES >= 4 * MAX_FILE_BYTES);
 /// let big = " ".repeat(MAX_FILE_BYTES);

@@ -335,7 +335,7 @@ impl AgentRecord {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, CodeSystem, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let atc = kb.agent(Agent::RacemicKetamine).codes_in(CodeSystem::Atc).next().unwrap();

@@ -92,7 +92,7 @@ fn benefit_parse_error(input: &str) -> ParseIdError {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::QualificationKind;
+/// use ketamine_therapy::model::QualificationKind;
 ///
 /// assert_eq!(QualificationKind::NotLabelled.to_string(), "not a labelled claim");
 /// ```
@@ -139,7 +139,7 @@ pub enum QualificationKind {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Benefit, KnowledgeBase, QualificationKind};
+/// use ketamine_therapy::{model::QualificationKind, Benefit, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let q = kb.benefit(Benefit::Neuroplasticity).qualifications();
@@ -159,7 +159,7 @@ impl Qualification {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Benefit, KnowledgeBase, QualificationKind};
+    /// use ketamine_therapy::{model::QualificationKind, Benefit, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.benefit(Benefit::RapidRelief).qualifications().iter().any(|q| q.kind() == QualificationKind::Transient));

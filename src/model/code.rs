@@ -17,7 +17,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::CodeSystem;
+/// use ketamine_therapy::model::CodeSystem;
 ///
 /// assert_eq!(CodeSystem::SnomedCt.to_string(), "SNOMED CT");
 /// assert_eq!(CodeSystem::SnomedCt.fhir_uri(), "http://snomed.info/sct");
@@ -166,7 +166,7 @@ impl CodeSystem {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, IntoEnumIterator};
+    /// use ketamine_therapy::{model::CodeSystem, IntoEnumIterator};
     ///
     /// assert_eq!(CodeSystem::Atc.fhir_uri(), "http://www.whocc.no/atc");
     /// assert_eq!(CodeSystem::Rxnorm.fhir_uri(), "http://www.nlm.nih.gov/research/umls/rxnorm");
@@ -197,7 +197,7 @@ impl CodeSystem {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::CodeSystem;
+    /// use ketamine_therapy::model::CodeSystem;
     ///
     /// assert_eq!(CodeSystem::SnomedCt.id(), "snomed_ct");
     /// assert_eq!(CodeSystem::Icd10Cm.id(), "icd10cm");
@@ -225,7 +225,7 @@ impl CodeSystem {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Agent, CodeSystem, KnowledgeBase};
+/// use ketamine_therapy::{model::CodeSystem, Agent, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let atc: Vec<&str> = kb.agent(Agent::Esketamine).codes_in(CodeSystem::Atc).map(|c| c.code()).collect();
@@ -249,7 +249,7 @@ impl Code {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, KnowledgeBase, Route};
+    /// use ketamine_therapy::{model::CodeSystem, KnowledgeBase, Route};
     ///
     /// let iv = KnowledgeBase::embedded().route(Route::Intravenous);
     /// assert!(iv.codes().iter().any(|c| c.system() == CodeSystem::SnomedCt));
@@ -278,7 +278,7 @@ impl Code {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, Condition, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, Condition, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let mdd = kb.condition(Condition::MajorDepressiveDisorder);

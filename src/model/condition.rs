@@ -337,7 +337,7 @@ impl Sourced for GroupRecord {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{CodeSystem, Condition, KnowledgeBase};
+/// use ketamine_therapy::{model::CodeSystem, Condition, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let gad = kb.condition(Condition::GeneralizedAnxietyDisorder);

@@ -9,13 +9,13 @@ use std::str::FromStr;
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Date;
+/// use ketamine_therapy::model::Date;
 ///
 /// let d: Date = "2019-03-05".parse()?;
 /// assert_eq!((d.year(), d.month(), d.day()), (2019, Some(3), Some(5)));
 /// assert_eq!("2025-01".parse::<Date>()?.to_string(), "2025-01");
 /// assert!("2019-02-30".parse::<Date>().is_err());
-/// # Ok::<(), ketamine_therapy::DateParseError>(())
+/// # Ok::<(), ketamine_therapy::model::DateParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -29,7 +29,7 @@ pub struct Date {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Date;
+/// use ketamine_therapy::model::Date;
 ///
 /// let err = "5 March 2019".parse::<Date>().unwrap_err();
 /// assert!(err.to_string().contains("YYYY-MM-DD"));
@@ -46,8 +46,8 @@ impl Date {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("1970".parse::<ketamine_therapy::Date>()?.year(), 1970);
-    /// # Ok::<(), ketamine_therapy::DateParseError>(())
+    /// assert_eq!("1970".parse::<ketamine_therapy::model::Date>()?.year(), 1970);
+    /// # Ok::<(), ketamine_therapy::model::DateParseError>(())
     /// ```
     pub fn year(&self) -> u16 {
         self.year
@@ -58,8 +58,8 @@ impl Date {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("2019-12".parse::<ketamine_therapy::Date>()?.month(), Some(12));
-    /// # Ok::<(), ketamine_therapy::DateParseError>(())
+    /// assert_eq!("2019-12".parse::<ketamine_therapy::model::Date>()?.month(), Some(12));
+    /// # Ok::<(), ketamine_therapy::model::DateParseError>(())
     /// ```
     pub fn month(&self) -> Option<u8> {
         self.month
@@ -70,8 +70,8 @@ impl Date {
     /// # Examples
     ///
     /// ```
-    /// assert_eq!("2019-12".parse::<ketamine_therapy::Date>()?.day(), None);
-    /// # Ok::<(), ketamine_therapy::DateParseError>(())
+    /// assert_eq!("2019-12".parse::<ketamine_therapy::model::Date>()?.day(), None);
+    /// # Ok::<(), ketamine_therapy::model::DateParseError>(())
     /// ```
     pub fn day(&self) -> Option<u8> {
         self.day

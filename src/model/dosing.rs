@@ -13,7 +13,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::DoseUnit;
+/// use ketamine_therapy::model::DoseUnit;
 ///
 /// assert_eq!(DoseUnit::MgPerKg.to_string(), "mg/kg");
 /// assert!(DoseUnit::MgPerKg.is_per_kg());
@@ -59,7 +59,7 @@ impl DoseUnit {
     /// # Examples
     ///
     /// ```
-    /// assert!(!ketamine_therapy::DoseUnit::Mg.is_per_kg());
+    /// assert!(!ketamine_therapy::model::DoseUnit::Mg.is_per_kg());
     /// ```
     pub const fn is_per_kg(self) -> bool {
         matches!(self, DoseUnit::MgPerKg | DoseUnit::MgPerKgPerH)
@@ -120,7 +120,7 @@ impl Dose {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, DoseUnit, KnowledgeBase, Route};
+    /// use ketamine_therapy::{model::DoseUnit, Agent, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let nasal = kb.regimens(Agent::Esketamine).filter(|r| r.route() == Route::Intranasal);
@@ -146,7 +146,7 @@ impl fmt::Display for Dose {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Phase;
+/// use ketamine_therapy::model::Phase;
 ///
 /// assert_eq!("induction".parse::<Phase>().unwrap(), Phase::Induction);
 /// ```
@@ -190,7 +190,7 @@ pub enum Phase {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::DoseBasis;
+/// use ketamine_therapy::model::DoseBasis;
 ///
 /// assert_eq!(DoseBasis::TrialProtocol.to_string(), "trial protocol");
 /// assert!(DoseBasis::Label.is_labelled());
@@ -233,7 +233,7 @@ impl DoseBasis {
     /// # Examples
     ///
     /// ```
-    /// assert!(!ketamine_therapy::DoseBasis::Guideline.is_labelled());
+    /// assert!(!ketamine_therapy::model::DoseBasis::Guideline.is_labelled());
     /// ```
     pub const fn is_labelled(self) -> bool {
         matches!(self, DoseBasis::Label)
@@ -327,7 +327,7 @@ impl Regimen {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Phase};
+    /// use ketamine_therapy::{model::Phase, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.regimens(Agent::Esketamine).any(|r| r.phase() == Phase::Induction));
@@ -412,7 +412,7 @@ impl Regimen {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, DoseBasis, KnowledgeBase};
+    /// use ketamine_therapy::{model::DoseBasis, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.regimens(Agent::Esketamine).any(|r| r.basis() == DoseBasis::Label));

@@ -134,7 +134,7 @@ mod sealed {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Condition, Entity, EntityKind, IdKind, Route};
+/// use ketamine_therapy::{model::{EntityKind, IdKind}, Condition, Entity, Route};
 ///
 /// assert_eq!(Condition::KIND, IdKind::Condition);
 /// assert_eq!(Route::from_entity(Entity::Route(Route::Oral)), Some(Route::Oral));

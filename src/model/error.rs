@@ -12,7 +12,7 @@ use strum::{EnumMessage, IntoEnumIterator};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{IdKind, Route};
+/// use ketamine_therapy::{model::IdKind, Route};
 ///
 /// let err = "IX".parse::<Route>().unwrap_err();
 /// assert_eq!(err.kind(), IdKind::Route);
@@ -111,7 +111,7 @@ impl ParseIdError {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Condition, IdKind};
+    /// use ketamine_therapy::{model::IdKind, Condition};
     ///
     /// assert_eq!("flu".parse::<Condition>().unwrap_err().kind(), IdKind::Condition);
     /// ```

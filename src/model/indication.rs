@@ -114,7 +114,7 @@ impl Indication {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, RegulatoryStatus};
+    /// use ketamine_therapy::{model::RegulatoryStatus, Condition, Jurisdiction, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let iv_ptsd = &kb.routes_for(Condition::Ptsd)[0];
@@ -154,7 +154,7 @@ impl Indication {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, Condition, Jurisdiction, KnowledgeBase, Route, UseStatus};
+    /// use ketamine_therapy::{model::UseStatus, Agent, Condition, Jurisdiction, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let trd = kb.routes_for(Condition::TreatmentResistantDepression);

@@ -221,7 +221,7 @@ impl Sourced for InteractantRecord {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Severity;
+/// use ketamine_therapy::model::Severity;
 ///
 /// assert!(Severity::Major > Severity::Minor);
 /// assert_eq!("moderate".parse::<Severity>().unwrap(), Severity::Moderate);

@@ -9,7 +9,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Certainty;
+/// use ketamine_therapy::model::Certainty;
 ///
 /// assert_eq!(Certainty::Preclinical.to_string(), "preclinical");
 /// ```
@@ -53,7 +53,7 @@ pub enum Certainty {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Certainty, KnowledgeBase};
+/// use ketamine_therapy::{model::Certainty, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let first = &kb.mechanism().steps()[0];
@@ -100,7 +100,7 @@ impl MechanismStep {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::Certainty;
+    /// use ketamine_therapy::model::Certainty;
     ///
     /// let kb = ketamine_therapy::KnowledgeBase::embedded();
     /// assert!(kb.mechanism().steps().iter().any(|s| s.certainty() == Certainty::Preclinical));

@@ -1,4 +1,39 @@
-//! The model: identity enums and the records that hold their attributes.
+//! The model: what the knowledge base is made of.
+//!
+//! * **Identity** is a `Copy`, `#[non_exhaustive]` enum: [`Agent`], [`Route`],
+//!   [`Condition`], [`ConditionGroup`], [`Benefit`], [`Risk`], [`Interactant`],
+//!   [`Population`], [`Evidence`], [`Jurisdiction`]. `Display` gives the canonical name;
+//!   `FromStr` takes names, ids and aliases ("IV", "Spravato", "TRD") in any ASCII
+//!   case, and a miss is a [`ParseIdError`] with the closest names of the same kind.
+//! * **Attributes** live in records with private fields and getters, one file per
+//!   concept: [`AgentRecord`], [`RouteRecord`], [`ConditionRecord`], [`RiskRecord`],
+//!   [`Indication`] (condition, agent, route, with its evidence and regulatory status),
+//!   [`Contraindication`], [`Interaction`], [`PopulationGuidance`], [`Monitoring`],
+//!   [`Regimen`] (reference data, never a dose for a person), [`Source`].
+//! * **Values** shared by the records: [`Span`] and [`Timing`] (durations),
+//!   [`PercentRange`], [`Date`], [`Code`] in a [`CodeSystem`], [`SourcedText`].
+//! * Every fact implements [`Sourced`]: its source ids resolve in the bibliography
+//!   with [`KnowledgeBase::source`](crate::KnowledgeBase::source).
+//!
+//! The records are built only by the loader ([`crate::loader`]); a query
+//! ([`crate::query`]) borrows them.
+//!
+//! # Examples
+//!
+//! ```
+//! use ketamine_therapy::model::{Course, RiskBasis};
+//! use ketamine_therapy::{Agent, KnowledgeBase, Risk, Route, Sourced};
+//!
+//! let kb = KnowledgeBase::embedded();
+//! let risk = kb.risk(Risk::Dissociation);
+//! assert_eq!(risk.course(), Course::Acute);
+//! // On what basis does dissociation apply to esketamine by nasal spray?
+//! assert_eq!(
+//!     risk.basis_for(Agent::Esketamine, Route::Intranasal),
+//!     Some(RiskBasis::LabelWarning)
+//! );
+//! assert!(!risk.sources().is_empty());
+//! ```
 
 mod table;
 

@@ -9,7 +9,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::MonitoringKind;
+/// use ketamine_therapy::model::MonitoringKind;
 ///
 /// assert_eq!(MonitoringKind::BloodPressure.to_string(), "blood pressure");
 /// assert_eq!("blood_pressure".parse::<MonitoringKind>(), Ok(MonitoringKind::BloodPressure));
@@ -63,7 +63,7 @@ pub enum MonitoringKind {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Agent, KnowledgeBase, MonitoringKind};
+/// use ketamine_therapy::{model::MonitoringKind, Agent, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let obs = kb.monitoring(Agent::Esketamine).find(|m| m.kind() == MonitoringKind::Observation).unwrap();
@@ -115,7 +115,7 @@ impl Monitoring {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, MonitoringKind};
+    /// use ketamine_therapy::{model::MonitoringKind, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.monitoring(Agent::Esketamine).any(|m| m.kind() == MonitoringKind::BloodPressure));

@@ -149,7 +149,7 @@ impl Population {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Recommendation;
+/// use ketamine_therapy::model::Recommendation;
 ///
 /// assert!(Recommendation::Contraindicated < Recommendation::UseWithCaution);
 /// assert_eq!(Recommendation::NotRecommended.to_string(), "not recommended");
@@ -253,7 +253,7 @@ impl PopulationGuidance {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Recommendation};
+    /// use ketamine_therapy::{model::Recommendation, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let strict = kb.populations(Agent::Esketamine).filter(|p| p.recommendation() <= Recommendation::NotRecommended);

@@ -79,7 +79,7 @@ fn jurisdiction_parse_error(input: &str) -> ParseIdError {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::RegulatoryStatus;
+/// use ketamine_therapy::model::RegulatoryStatus;
 ///
 /// assert_eq!(RegulatoryStatus::OffLabel.to_string(), "off-label");
 /// assert_eq!("off_label".parse::<RegulatoryStatus>()?, RegulatoryStatus::OffLabel);
@@ -122,7 +122,7 @@ pub enum RegulatoryStatus {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Agent, Condition, Jurisdiction, KnowledgeBase, RegulatoryStatus, Route};
+/// use ketamine_therapy::{model::RegulatoryStatus, Agent, Condition, Jurisdiction, KnowledgeBase, Route};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let trd = kb
@@ -165,7 +165,7 @@ impl Regulatory {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, RegulatoryStatus};
+    /// use ketamine_therapy::{model::RegulatoryStatus, Agent, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.agent(Agent::RacemicKetamine).regulatory().iter().any(|r| r.status() == RegulatoryStatus::Approved));
@@ -216,7 +216,7 @@ impl Sourced for Regulatory {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{RegulatoryStatus, UseStatus};
+/// use ketamine_therapy::model::{RegulatoryStatus, UseStatus};
 ///
 /// assert_eq!(UseStatus::from(RegulatoryStatus::OffLabel), UseStatus::OffLabel);
 /// assert_eq!(UseStatus::NotRecorded.to_string(), "not recorded");
@@ -264,7 +264,7 @@ impl UseStatus {
     /// # Examples
     ///
     /// ```
-    /// assert!(ketamine_therapy::UseStatus::OffLabel.is_recorded());
+    /// assert!(ketamine_therapy::model::UseStatus::OffLabel.is_recorded());
     /// ```
     pub const fn is_recorded(self) -> bool {
         !matches!(self, UseStatus::NotRecorded)
@@ -291,7 +291,7 @@ impl From<RegulatoryStatus> for UseStatus {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, UseStatus};
+/// use ketamine_therapy::{model::UseStatus, Condition, Jurisdiction, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// for ind in kb.routes_for(Condition::Ptsd) {
@@ -329,7 +329,7 @@ impl<'a> JurisdictionStatus<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Condition, Jurisdiction, KnowledgeBase, UseStatus};
+    /// use ketamine_therapy::{model::UseStatus, Condition, Jurisdiction, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let ind = &kb.routes_for(Condition::TreatmentResistantDepression)[0];

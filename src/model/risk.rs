@@ -247,7 +247,7 @@ fn risk_parse_error(input: &str) -> ParseIdError {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{Course, KnowledgeBase, Risk};
+/// use ketamine_therapy::{model::Course, KnowledgeBase, Risk};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// assert_eq!(kb.risk(Risk::UrinaryTractToxicity).course(), Course::LongTerm);
@@ -509,7 +509,7 @@ impl RiskRecord {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Course, KnowledgeBase, Risk};
+    /// use ketamine_therapy::{model::Course, KnowledgeBase, Risk};
     ///
     /// assert_eq!(KnowledgeBase::embedded().risk(Risk::Dissociation).course(), Course::Acute);
     /// ```
@@ -563,7 +563,7 @@ impl RiskRecord {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, RiskBasis};
+    /// use ketamine_therapy::{model::RiskBasis, Agent, KnowledgeBase, Risk};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let sedation = kb.risk(Risk::Sedation);
@@ -601,7 +601,7 @@ impl RiskRecord {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, RiskBasis, Route};
+    /// use ketamine_therapy::{model::RiskBasis, Agent, KnowledgeBase, Risk, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let basis = kb.risk(Risk::Sedation).basis_for(Agent::Esketamine, Route::Intranasal);
@@ -619,7 +619,7 @@ impl RiskRecord {
     }
 
     /// Resolves `applies` against the agents' routes (at load).
-    pub(crate) fn resolve(&mut self, agents: &[crate::AgentRecord; Agent::COUNT]) {
+    pub(crate) fn resolve(&mut self, agents: &[crate::model::AgentRecord; Agent::COUNT]) {
         let mut reach = [0u32; Agent::COUNT];
         for scope in &self.applies {
             let record = scope.agent.pick(agents);
@@ -667,7 +667,7 @@ impl Sourced for RiskRecord {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::RiskBasis;
+/// use ketamine_therapy::model::RiskBasis;
 ///
 /// assert!(RiskBasis::LabelWarning < RiskBasis::Observed);
 /// assert!(RiskBasis::ClassEffect.holds_on_every_route());
@@ -724,7 +724,7 @@ impl RiskBasis {
     /// # Examples
     ///
     /// ```
-    /// assert!(ketamine_therapy::RiskBasis::LabelWarning.holds_on_every_route());
+    /// assert!(ketamine_therapy::model::RiskBasis::LabelWarning.holds_on_every_route());
     /// ```
     pub const fn holds_on_every_route(self) -> bool {
         !matches!(self, RiskBasis::Observed)

@@ -174,7 +174,7 @@ impl Sourced for Bioavailability {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, Route, SettingKind};
+/// use ketamine_therapy::{model::SettingKind, KnowledgeBase, Route};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let setting = kb.route(Route::Intranasal).setting().unwrap();
@@ -220,7 +220,7 @@ pub enum SettingKind {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, Route, SettingKind};
+/// use ketamine_therapy::{model::SettingKind, KnowledgeBase, Route};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// assert_eq!(kb.route(Route::Intravenous).setting().unwrap().kind(), SettingKind::SupervisedClinic);
@@ -275,7 +275,7 @@ impl Sourced for Setting {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::PrevalenceLevel;
+/// use ketamine_therapy::model::PrevalenceLevel;
 ///
 /// assert!(PrevalenceLevel::MostStudied < PrevalenceLevel::LessCommon);
 /// ```
@@ -319,7 +319,7 @@ pub enum PrevalenceLevel {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, PrevalenceLevel, Route};
+/// use ketamine_therapy::{model::PrevalenceLevel, KnowledgeBase, Route};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// assert_eq!(kb.route(Route::Intravenous).prevalence().unwrap().level(), PrevalenceLevel::MostStudied);
@@ -339,7 +339,7 @@ impl Prevalence {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{KnowledgeBase, PrevalenceLevel, Route};
+    /// use ketamine_therapy::{model::PrevalenceLevel, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert_eq!(kb.route(Route::Intramuscular).prevalence().unwrap().level(), PrevalenceLevel::LessCommon);

@@ -10,7 +10,7 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{KnowledgeBase, SourceKind};
+/// use ketamine_therapy::{model::SourceKind, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// assert_eq!(kb.source("KETALAR-PI").unwrap().kind(), SourceKind::Label);
@@ -86,7 +86,7 @@ impl SourceKind {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{SourceKind, Tier};
+    /// use ketamine_therapy::model::{SourceKind, Tier};
     ///
     /// assert_eq!(SourceKind::Label.tier(), Tier::Primary);
     /// assert_eq!(SourceKind::Review.tier(), Tier::Secondary);
@@ -113,7 +113,7 @@ impl SourceKind {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::SourceKind;
+    /// use ketamine_therapy::model::SourceKind;
     ///
     /// assert!(SourceKind::Trial.is_scholarly());
     /// assert!(!SourceKind::Label.is_scholarly());
@@ -136,7 +136,7 @@ impl SourceKind {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Tier;
+/// use ketamine_therapy::model::Tier;
 ///
 /// assert!(Tier::Primary > Tier::Secondary && Tier::Secondary > Tier::Tertiary);
 /// assert_eq!(Tier::Primary.to_string(), "primary");
@@ -236,7 +236,7 @@ impl Source {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::SourceKind;
+    /// use ketamine_therapy::model::SourceKind;
     ///
     /// let kb = ketamine_therapy::KnowledgeBase::embedded();
     /// assert_eq!(kb.source("SEED-ARTICLE").unwrap().kind(), SourceKind::Article);
@@ -334,7 +334,7 @@ impl Source {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Tier};
+    /// use ketamine_therapy::{model::Tier, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert_eq!(kb.source("LI-2010").unwrap().tier(), Tier::Primary);
@@ -350,7 +350,7 @@ impl Source {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{KnowledgeBase, SourceKind};
+    /// use ketamine_therapy::{model::SourceKind, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let labels = kb.sources().filter(|s| s.kind() == SourceKind::Label);

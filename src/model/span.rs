@@ -16,14 +16,14 @@ use std::str::FromStr;
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Span;
+/// use ketamine_therapy::model::Span;
 ///
 /// let span: Span = "90min".parse()?;
 /// assert_eq!(span.seconds(), 5400);
 /// assert_eq!(span.to_string(), "90min");
 /// assert_eq!("120min".parse::<Span>()?.to_string(), "2h");
 /// assert!("ten minutes".parse::<Span>().is_err());
-/// # Ok::<(), ketamine_therapy::SpanParseError>(())
+/// # Ok::<(), ketamine_therapy::model::SpanParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
@@ -35,7 +35,7 @@ pub struct Span {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::Span;
+/// use ketamine_therapy::model::Span;
 ///
 /// let err = "3 fortnights".parse::<Span>().unwrap_err();
 /// assert!(err.to_string().contains("expected"));
@@ -62,7 +62,7 @@ impl Span {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::Span;
+    /// use ketamine_therapy::model::Span;
     ///
     /// assert_eq!(Span::from_seconds(3600).to_string(), "1h");
     /// ```
@@ -75,10 +75,10 @@ impl Span {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::Span;
+    /// use ketamine_therapy::model::Span;
     ///
     /// assert_eq!("2min".parse::<Span>()?.seconds(), 120);
-    /// # Ok::<(), ketamine_therapy::SpanParseError>(())
+    /// # Ok::<(), ketamine_therapy::model::SpanParseError>(())
     /// ```
     pub const fn seconds(self) -> u64 {
         self.seconds
@@ -89,10 +89,10 @@ impl Span {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::Span;
+    /// use ketamine_therapy::model::Span;
     ///
     /// assert_eq!("30s".parse::<Span>()?.minutes(), 0.5);
-    /// # Ok::<(), ketamine_therapy::SpanParseError>(())
+    /// # Ok::<(), ketamine_therapy::model::SpanParseError>(())
     /// ```
     pub fn minutes(self) -> f64 {
         self.seconds as f64 / 60.0

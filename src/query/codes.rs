@@ -9,23 +9,9 @@
 
 use crate::loader::KnowledgeBase;
 use crate::loader::index::codes::CodeEntry;
-use crate::loader::index::codes::normalize;
 use crate::model::{Code, CodeSystem, Entity};
-use crate::text::MAX_NAME_BYTES;
+use crate::text::{MAX_CODE_BYTES, normalize_code};
 use std::fmt;
-
-/// The longest code a query can match, in bytes after normalisation; longer input
-/// matches nothing.
-///
-/// # Examples
-///
-/// ```
-/// use ketamine_therapy::{KnowledgeBase, MAX_CODE_BYTES};
-///
-/// let long = "F".repeat(MAX_CODE_BYTES + 1);
-/// assert_eq!(KnowledgeBase::embedded().by_any_code(&long).count(), 0);
-/// ```
-pub const MAX_CODE_BYTES: usize = 48;
 
 /// One record that carries a code: the entity and the code as the data has it (with
 /// its note and sources).
@@ -33,7 +19,7 @@ pub const MAX_CODE_BYTES: usize = 48;
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+/// use ketamine_therapy::{model::CodeSystem, Entity, KnowledgeBase, Route};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let hit = kb.by_code(CodeSystem::SnomedCt, "46713006").next().unwrap();
@@ -52,7 +38,7 @@ impl<'a> CodeMatch<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, CodeSystem, Entity, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, Agent, Entity, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let hit = kb.by_code(CodeSystem::Atc, "N06AX27").next().unwrap();
@@ -67,7 +53,7 @@ impl<'a> CodeMatch<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, KnowledgeBase, Sourced};
+    /// use ketamine_therapy::{model::CodeSystem, KnowledgeBase, Sourced};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let hit = kb.by_code(CodeSystem::Atc, "n06ax27").next().unwrap();
@@ -93,7 +79,7 @@ impl fmt::Display for CodeMatch<'_> {
 /// # Examples
 ///
 /// ```
-/// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+/// use ketamine_therapy::{model::CodeSystem, KnowledgeBase};
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let found = kb.by_code(CodeSystem::Icd10Cm, "F33.9");
@@ -117,7 +103,7 @@ impl<'a> CodeMatches<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(!kb.by_code(CodeSystem::SnomedCt, "47625008").is_shared());
@@ -135,7 +121,7 @@ impl<'a> CodeMatches<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.by_code(CodeSystem::Icd10Cm, "Z99.99").is_empty());
@@ -149,7 +135,7 @@ impl<'a> CodeMatches<'a> {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+    /// use ketamine_therapy::{model::CodeSystem, Entity, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let entities: Vec<Entity> = kb.by_code(CodeSystem::SnomedCt, "47625008").entities().collect();
@@ -210,7 +196,7 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{CodeSystem, Entity, KnowledgeBase, Route};
+    /// use ketamine_therapy::{model::CodeSystem, Entity, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let system: CodeSystem = "SCT".parse()?;
@@ -221,7 +207,7 @@ impl KnowledgeBase {
     /// ```
     pub fn by_code(&self, system: CodeSystem, code: &str) -> CodeMatches<'_> {
         let mut buf = [0u8; MAX_CODE_BYTES];
-        let entries = match normalize(code, &mut buf) {
+        let entries = match normalize_code(code, &mut buf) {
             Some(key) => self.index.codes.range(key, Some(system)),
             None => &[],
         };
@@ -238,7 +224,7 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, CodeSystem, Entity, KnowledgeBase};
+    /// use ketamine_therapy::{model::CodeSystem, Agent, Entity, KnowledgeBase};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let hit = kb.by_any_code("n06ax27").next().unwrap();
@@ -247,7 +233,7 @@ impl KnowledgeBase {
     /// ```
     pub fn by_any_code(&self, code: &str) -> CodeMatches<'_> {
         let mut buf = [0u8; MAX_CODE_BYTES];
-        let entries = match normalize(code, &mut buf) {
+        let entries = match normalize_code(code, &mut buf) {
             Some(key) => self.index.codes.range(key, None),
             None => &[],
         };
@@ -295,7 +281,6 @@ impl KnowledgeBase {
 
 // The name buffer and the code buffer are both small stack arrays; keep the code one
 // no larger than the name one so that a look-up never needs more stack than `lookup`.
-const _: () = assert!(MAX_CODE_BYTES <= MAX_NAME_BYTES);
 
 #[cfg(test)]
 mod tests {
@@ -303,7 +288,7 @@ mod tests {
 
     fn norm(code: &str) -> Option<String> {
         let mut buf = [0u8; MAX_CODE_BYTES];
-        normalize(code, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned())
+        normalize_code(code, &mut buf).map(|k| String::from_utf8_lossy(k).into_owned())
     }
 
     #[test]

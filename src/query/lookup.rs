@@ -168,7 +168,7 @@ impl KnowledgeBase {
     /// assert!(miss.suggestions().all(|e| matches!(e, Entity::Condition(_))));
     /// # Ok::<(), ketamine_therapy::LookupError>(())
     /// ```
-    pub fn lookup_as<T: crate::EntityKind>(&self, text: &str) -> Result<T, LookupError> {
+    pub fn lookup_as<T: crate::model::EntityKind>(&self, text: &str) -> Result<T, LookupError> {
         find(&self.index.names, text, Some(T::KIND), T::from_entity)
     }
 }

@@ -83,7 +83,7 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Course, KnowledgeBase, Risk};
+    /// use ketamine_therapy::{model::Course, KnowledgeBase, Risk};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert_eq!(kb.risk(Risk::Dissociation).course(), Course::Acute);

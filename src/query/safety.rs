@@ -244,7 +244,7 @@ impl KnowledgeBase {
     /// # Examples
     ///
     /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, MonitoringKind, Route};
+    /// use ketamine_therapy::{model::MonitoringKind, Agent, KnowledgeBase, Route};
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert!(kb.monitoring_for(Agent::Esketamine, Route::Intranasal).any(|m| m.kind() == MonitoringKind::Observation));

@@ -1,11 +1,14 @@
 //! Text handling shared by every layer: bounded, escaped echoes of input; the text
 //! policy of the data; folding for lookup; and the one edit distance.
 
+mod code;
 mod distance;
 mod echo;
 mod fold;
 mod policy;
 
+pub use self::code::MAX_CODE_BYTES;
+pub(crate) use self::code::normalize_code;
 pub(crate) use self::distance::{MAX_PATTERN_BYTES, Pattern};
 pub(crate) use self::echo::*;
 pub use self::fold::MAX_NAME_BYTES;

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use ketamine_therapy::{Agent, Entity, KnowledgeBase, Sourced, Timing};
+use ketamine_therapy::{Agent, Entity, KnowledgeBase, Sourced, model::Timing};
 use serde_json::Value;
 use strum::IntoEnumIterator;
 
@@ -265,7 +265,9 @@ pub fn sourced_values<'a>(kb: &'a KnowledgeBase) -> Vec<Fact<'a>> {
 }
 
 #[allow(dead_code)]
-pub fn route_timings(r: &ketamine_therapy::RouteRecord) -> [(&'static str, Option<&Timing>); 7] {
+pub fn route_timings(
+    r: &ketamine_therapy::model::RouteRecord,
+) -> [(&'static str, Option<&Timing>); 7] {
     [
         ("acute_onset", r.acute_onset()),
         ("acute_peak", r.acute_peak()),

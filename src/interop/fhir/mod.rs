@@ -37,7 +37,7 @@
 //! knowledge base always gives the same bytes.
 //!
 //! **Codes.** Every `Coding.system` is the FHIR URI of its system
-//! ([`CodeSystem::fhir_uri`](crate::CodeSystem::fhir_uri)), `urn:iso:std:iso:3166` for
+//! ([`CodeSystem::fhir_uri`](crate::model::CodeSystem::fhir_uri)), `urn:iso:std:iso:3166` for
 //! regions, an HL7 code system, or one of the bundle's own `CodeSystem`s.
 //!
 //! The export is R5 only (R4 has no `ClinicalUseDefinition`). It is validated in CI by
@@ -58,9 +58,11 @@ use strum::{EnumCount, IntoEnumIterator};
 use self::model::*;
 use crate::model::Sourced;
 use crate::{
-    Agent, Code, CodeSystem as Terminology, DoseBasis, Evidence, Jurisdiction, KnowledgeBase,
-    MonitoringKind, Phase, Population, Recommendation, RegulatoryStatus, RiskBasis, Route,
-    Severity, SourceKind,
+    Agent, Evidence, Jurisdiction, KnowledgeBase, Population, Route,
+    model::{
+        Code, CodeSystem as Terminology, DoseBasis, MonitoringKind, Phase, Recommendation,
+        RegulatoryStatus, RiskBasis, Severity, SourceKind,
+    },
 };
 
 /// The base of every URL this crate defines in the export (its own code systems,
@@ -69,7 +71,7 @@ use crate::{
 /// # Examples
 ///
 /// ```
-/// assert!(ketamine_therapy::fhir::BASE_URL.ends_with("/fhir"));
+/// assert!(ketamine_therapy::interop::fhir::BASE_URL.ends_with("/fhir"));
 /// ```
 pub const BASE_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/fhir");
 
@@ -78,7 +80,7 @@ pub const BASE_URL: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/fhir");
 /// # Examples
 ///
 /// ```
-/// assert!(ketamine_therapy::fhir::RECORD_KEY_SYSTEM.starts_with(ketamine_therapy::fhir::BASE_URL));
+/// assert!(ketamine_therapy::interop::fhir::RECORD_KEY_SYSTEM.starts_with(ketamine_therapy::interop::fhir::BASE_URL));
 /// ```
 pub const RECORD_KEY_SYSTEM: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -92,7 +94,7 @@ pub const RECORD_KEY_SYSTEM: &str = concat!(
 ///
 /// ```
 /// let kb = ketamine_therapy::KnowledgeBase::embedded();
-/// assert!(kb.fhir_bundle().to_json().contains(ketamine_therapy::fhir::EVIDENCE_LEVEL_EXTENSION));
+/// assert!(kb.fhir_bundle().to_json().contains(ketamine_therapy::interop::fhir::EVIDENCE_LEVEL_EXTENSION));
 /// ```
 pub const EVIDENCE_LEVEL_EXTENSION: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -104,7 +106,7 @@ pub const EVIDENCE_LEVEL_EXTENSION: &str = concat!(
 /// # Examples
 ///
 /// ```
-/// assert!(ketamine_therapy::fhir::EVIDENCE_LEVEL_SYSTEM.ends_with("/CodeSystem/evidence-level"));
+/// assert!(ketamine_therapy::interop::fhir::EVIDENCE_LEVEL_SYSTEM.ends_with("/CodeSystem/evidence-level"));
 /// ```
 pub const EVIDENCE_LEVEL_SYSTEM: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -117,7 +119,7 @@ pub const EVIDENCE_LEVEL_SYSTEM: &str = concat!(
 /// # Examples
 ///
 /// ```
-/// assert!(ketamine_therapy::fhir::NEGATIVE_FINDING_EXTENSION.ends_with("negative-finding"));
+/// assert!(ketamine_therapy::interop::fhir::NEGATIVE_FINDING_EXTENSION.ends_with("negative-finding"));
 /// ```
 pub const NEGATIVE_FINDING_EXTENSION: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -130,7 +132,7 @@ pub const NEGATIVE_FINDING_EXTENSION: &str = concat!(
 /// # Examples
 ///
 /// ```
-/// assert!(ketamine_therapy::fhir::SEVERITY_EXTENSION.ends_with("interaction-severity"));
+/// assert!(ketamine_therapy::interop::fhir::SEVERITY_EXTENSION.ends_with("interaction-severity"));
 /// ```
 pub const SEVERITY_EXTENSION: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -612,7 +614,7 @@ impl Serialize for Bundle<'_> {
 
 impl KnowledgeBase {
     /// The knowledge base as a FHIR R5 `Bundle` (feature `fhir`); see the
-    /// [`fhir`](crate::fhir) module for what it contains.
+    /// [`fhir`](crate::interop::fhir) module for what it contains.
     ///
     /// # Examples
     ///
@@ -1341,7 +1343,7 @@ impl<'a, 's> Builder<'a, 's> {
 
     fn indication_guidelines(&self, agent: Agent) -> Vec<IndicationGuideline<'a>> {
         let kb = self.kb;
-        let regimens: Vec<&crate::Regimen> = kb.regimens(agent).collect();
+        let regimens: Vec<&crate::model::Regimen> = kb.regimens(agent).collect();
         let mut used = vec![false; regimens.len()];
         let mut out: Vec<IndicationGuideline<'a>> = Vec::new();
         for ind in kb.indications().agent(agent) {
@@ -1384,13 +1386,13 @@ impl<'a, 's> Builder<'a, 's> {
         out
     }
 
-    fn dosing_guideline(&self, r: &'a crate::Regimen) -> DosingGuideline<'a> {
+    fn dosing_guideline(&self, r: &'a crate::model::Regimen) -> DosingGuideline<'a> {
         let dose = r.dose();
         let (unit, is_rate) = match dose.unit() {
-            crate::DoseUnit::Mg => ("mg", false),
-            crate::DoseUnit::MgPerKg => ("mg/kg", false),
-            crate::DoseUnit::MgPerKgPerH => ("mg/kg/h", true),
-            crate::DoseUnit::MgPerH => ("mg/h", true),
+            crate::model::DoseUnit::Mg => ("mg", false),
+            crate::model::DoseUnit::MgPerKg => ("mg/kg", false),
+            crate::model::DoseUnit::MgPerKgPerH => ("mg/kg/h", true),
+            crate::model::DoseUnit::MgPerH => ("mg/h", true),
         };
         let q = |value: f64| Quantity {
             value,
@@ -1800,7 +1802,7 @@ impl<'a, 's> Builder<'a, 's> {
         key: String,
         subject: Vec<Reference<'a>>,
         indication: Option<Reference<'a>>,
-        r: &'a crate::Regulatory,
+        r: &'a crate::model::Regulatory,
     ) {
         push!(
             self,

@@ -3,7 +3,7 @@
 use crate::model::{
     Agent, AgentRecord, CodeSystem, Condition, ConditionRecord, Entity, Route, RouteRecord,
 };
-use crate::query::MAX_CODE_BYTES;
+use crate::text::{MAX_CODE_BYTES, normalize_code};
 use strum::EnumCount;
 
 /// One indexed code: its normalised key, system, the entity carrying it and the
@@ -41,7 +41,7 @@ impl CodeIndex {
             .flat_map(|(entity, codes)| {
                 codes.iter().enumerate().map(move |(position, code)| {
                     let mut buf = [0u8; MAX_CODE_BYTES];
-                    let key = match normalize(code.code(), &mut buf) {
+                    let key = match normalize_code(code.code(), &mut buf) {
                         Some(key) => String::from_utf8_lossy(key).into_owned(),
                         // Too long to be queried through the buffer: keep a key no
                         // query can produce, so the code is simply never matched.
@@ -73,28 +73,5 @@ impl CodeIndex {
         let start = self.entries.partition_point(|e| cmp(e).is_lt());
         let end = self.entries.partition_point(|e| cmp(e).is_le());
         self.entries.get(start..end).unwrap_or_default()
-    }
-}
-
-/// Normalises a code into `buf`: ASCII upper case, without `.`, `-`, `_`, spaces and
-/// a leading `CHEBI:`. `None` when the result is empty or does not fit.
-pub(crate) fn normalize<'b>(code: &str, buf: &'b mut [u8; MAX_CODE_BYTES]) -> Option<&'b [u8]> {
-    let trimmed = code.trim();
-    let bytes = trimmed.as_bytes();
-    let bytes = match bytes.get(..6) {
-        Some(prefix) if prefix.eq_ignore_ascii_case(b"CHEBI:") => bytes.get(6..)?,
-        _ => bytes,
-    };
-    let mut len = 0;
-    for &b in bytes {
-        if matches!(b, b'.' | b'-' | b'_' | b' ' | b'\t') {
-            continue;
-        }
-        *buf.get_mut(len)? = b.to_ascii_uppercase();
-        len += 1;
-    }
-    match buf.get(..len) {
-        Some(key) if !key.is_empty() => Some(key),
-        _ => None,
     }
 }
