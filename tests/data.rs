@@ -653,11 +653,12 @@ fn queries_agree_with_record_fields() {
         let routes = std::iter::once(None).chain(Route::iter().map(Some));
         for r in routes {
             let got: Vec<Risk> = kb.risks_for(a, r).map(|x| x.id()).collect();
-            let expected: Vec<Risk> = kb
-                .risks()
-                .filter(|x| {
-                    // Recomputed from the scopes and the agents' own routes.
-                    x.applies().iter().any(|s| {
+            // Recomputed from the scopes and the agents' own routes: each risk with the
+            // most serious standing of the scopes that reach (a, r).
+            let reach = |x: &ketamine_therapy::model::RiskRecord| {
+                x.applies()
+                    .iter()
+                    .filter(|s| {
                         let given: Vec<Route> = kb
                             .agent(s.agent())
                             .routes()
@@ -670,17 +671,27 @@ fn queries_agree_with_record_fields() {
                                     && s.routes().is_none_or(|only| only.contains(g))
                             })
                     })
-                })
-                .map(|x| x.id())
+                    .map(|s| s.basis().standing())
+                    .min()
+            };
+            let mut expected: Vec<(ketamine_therapy::model::Standing, Risk)> = kb
+                .risks()
+                .filter_map(|x| Some((reach(x)?, x.id())))
                 .collect();
+            // Most serious standing first, then declaration order.
+            expected.sort();
+            let expected: Vec<Risk> = expected.into_iter().map(|(_, x)| x).collect();
             assert_eq!(got, expected, "risks_for({a:?}, {r:?})");
             if let (Some(a), Some(r)) = (a, r) {
-                let applies: Vec<Risk> = kb
+                let mut applies: Vec<Risk> = kb
                     .risks()
                     .filter(|x| x.applies_to(a, r))
                     .map(|x| x.id())
                     .collect();
-                assert_eq!(got, applies, "risks_for({a:?}, {r:?}) vs applies_to");
+                let mut sorted_got = got.clone();
+                sorted_got.sort();
+                applies.sort();
+                assert_eq!(sorted_got, applies, "risks_for({a:?}, {r:?}) vs applies_to");
             }
         }
     }
@@ -702,21 +713,30 @@ fn queries_agree_with_record_fields() {
         contraindications += got.len();
 
         let got: Vec<&Monitoring> = kb.monitoring(a).collect();
-        let expected: Vec<&Monitoring> = safety
+        let mut expected: Vec<&Monitoring> = safety
             .monitoring
             .iter()
             .filter(|m| m.agent() == a)
             .collect();
+        // Most serious standing first; the data's order within a standing.
+        expected.sort_by_key(|m| m.standing());
         assert_eq!(got, expected, "monitoring({a:?})");
         monitoring += got.len();
 
         for r in Route::iter() {
             let got: Vec<&Monitoring> = kb.monitoring_for(a, r).collect();
-            let expected: Vec<&Monitoring> = safety
+            // A label requirement holds on every route the agent is given by; a study
+            // finding only on the routes it was observed on.
+            let mut expected: Vec<&Monitoring> = safety
                 .monitoring
                 .iter()
-                .filter(|m| m.agent() == a && m.routes().contains(&r))
+                .filter(|m| {
+                    m.agent() == a
+                        && kb.agent(a).is_given_by(r)
+                        && (m.standing().is_label() || m.routes().contains(&r))
+                })
                 .collect();
+            expected.sort_by_key(|m| m.standing());
             assert_eq!(got, expected, "monitoring_for({a:?}, {r:?})");
             for m in &got {
                 assert!(

@@ -53,13 +53,16 @@ fn codes_match_in_the_spellings_people_use() {
             Some(nasal)
         );
     }
-    for system in [
-        "icd10",
-        "ICD-10-CM",
-        "icd10cm",
-        "icd-10",
-        "http://hl7.org/fhir/sid/icd-10-cm",
-    ] {
+    // "icd10" and "ICD-10" name WHO ICD-10, which is a code system of its own; the US
+    // clinical modification is "ICD-10-CM".
+    for system in ["icd10", "icd-10", "http://hl7.org/fhir/sid/icd-10"] {
+        assert_eq!(
+            system.parse::<CodeSystem>(),
+            Ok(CodeSystem::Icd10),
+            "{system}"
+        );
+    }
+    for system in ["ICD-10-CM", "icd10cm", "http://hl7.org/fhir/sid/icd-10-cm"] {
         assert_eq!(
             system.parse::<CodeSystem>(),
             Ok(CodeSystem::Icd10Cm),

@@ -81,7 +81,7 @@ fn overlay(kb: &KnowledgeBase) -> (String, (Condition, Agent, Route), Risk) {
     let doc = json!({
         "sources": [{
             "id": OVERLAY_SOURCE,
-            "kind": "article",
+            "kind": "label",
             "authors": "Round-trip test",
             "title": "A source defined by the round-trip test overlay",
             "year": 2026,
@@ -110,6 +110,7 @@ fn overlay(kb: &KnowledgeBase) -> (String, (Condition, Agent, Route), Risk) {
             "agent": "racemic_ketamine",
             "routes": [monitored_route],
             "kind": "observation",
+            "standing": "observed_in_studies",
             "text": "Added by the round-trip test overlay.",
             "timing": {"min": "30min", "max": "1h", "sources": [OVERLAY_SOURCE]},
             "sources": [OVERLAY_SOURCE]
@@ -250,6 +251,9 @@ fn identity(record: &Value) -> String {
     if let Some(id) = record.get("id").and_then(Value::as_str) {
         return id.to_owned();
     }
+    if let Some(name) = record.get("name").and_then(Value::as_str) {
+        return name.to_owned();
+    }
     if record.get("condition").is_some() {
         return format!("{}/{}/{}", text("condition"), text("agent"), text("route"));
     }
@@ -309,6 +313,8 @@ fn every_record_serialises_to_its_data_file_form() {
         values(Agent::iter().flat_map(|a| kb.populations(a))),
     );
     check("dosing", values(Agent::iter().flat_map(|a| kb.regimens(a))));
+    check("medicines", values(kb.medicines()));
+    check("brands", values(kb.brands()));
     let known = [
         "sources",
         "agents",
@@ -325,6 +331,8 @@ fn every_record_serialises_to_its_data_file_form() {
         "interactions",
         "populations",
         "dosing",
+        "medicines",
+        "brands",
     ];
     for name in files.keys() {
         if !known.contains(&name.as_str()) {

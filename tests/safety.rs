@@ -103,9 +103,12 @@ fn no_risk_is_under_reported_for_any_agent_and_route() {
                     }
                 }
             }
+            // A regulator's decision that amends the label (an EU periodic safety
+            // review adding adverse reactions) counts as the label's statement.
             if scope.basis() != RiskBasis::Observed
                 && scope.basis() != RiskBasis::ClassEffect
                 && !cites_kind(scope, SourceKind::Label)
+                && !cites_kind(scope, SourceKind::Regulator)
             {
                 problems.push(format!(
                     "{}: {} of {} cites no label",
@@ -233,10 +236,12 @@ fn every_jurisdiction_has_regulatory_facts() {
 fn an_overlay_adds_interactions_populations_and_regimens() {
     let overlay = r#"{
         "interactions": [{"agent": "esketamine", "interactant": "theophylline",
+            "standing": "other_label_statement", "effects": ["lowered_seizure_threshold"],
             "effect": "Local note on combined use.", "management": "Local protocol.",
             "sources": ["SPRAVATO-PI-2019"]}],
         "populations": [{"agent": "racemic_ketamine", "population": "renal_impairment",
-            "recommendation": "no_data", "text": "Local note.", "sources": ["KETALAR-PI"]}],
+            "recommendation": "no_data", "standing": "other_label_statement",
+            "text": "Local note.", "sources": ["KETALAR-PI"]}],
         "dosing": [{"agent": "racemic_ketamine", "route": "intravenous",
             "condition": "ptsd", "phase": "course",
             "dose": {"min": 0.5, "max": 0.5, "unit": "mg_per_kg"},

@@ -5,10 +5,11 @@
 //! safety facts, then names; a data set with several problems reports the first.
 
 use crate::model::{
-    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, Condition, ConditionGroup,
-    ConditionRecord, Contraindication, Entity, GroupRecord, Indication, Interactant,
-    InteractantRecord, Interaction, Mechanism, Monitoring, Named, PopulationGuidance, Regimen,
-    Risk, RiskRecord, Route, RouteRecord, Source,
+    Agent, AgentRecord, AgentRoute, Benefit, BenefitRecord, BrandRecord, Condition, ConditionGroup,
+    ConditionRecord, Contraindication, Entity, Frequency, GroupRecord, Indication, Interactant,
+    InteractantRecord, Interaction, Mechanism, MedicineRecord, Monitoring, MonitoringKind, Named,
+    Population, PopulationGuidance, Regimen, Review, Risk, RiskRecord, Route, RouteRecord, Source,
+    Standing, Topic,
 };
 use crate::text::{confusable_key, echo, folded_key};
 use strum::{EnumCount, IntoEnumIterator};
@@ -17,8 +18,10 @@ use super::check::{
     Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
+use super::index::medicines::MedicineIndex;
 use super::index::names::NameIndex;
 use super::syntax::{YEARS, doi_problem, pmid_problem, set_id_problem, url_problem};
+use super::vocabulary::{check_vocabulary, take_vocabulary};
 use super::{Index, KnowledgeBase, LoadError};
 use crate::model::Sourced;
 use crate::text::MAX_NAME_BYTES;
@@ -62,9 +65,11 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     check_interactions(&draft, &ids)?;
     check_populations(&draft, &ids)?;
     check_regimens(&draft, &ids, &t.agents)?;
+    check_vocabulary(&draft, &ids)?;
     let names = name_index(&draft, &t)?;
     drop(ids);
-    Ok(assemble(draft, sources, mechanism, t, names))
+    let vocabulary = take_vocabulary(&mut draft)?;
+    Ok(assemble(draft, sources, mechanism, t, names, vocabulary))
 }
 
 /// Takes the sources out of the draft, sorted by id, after checking each.
@@ -117,6 +122,7 @@ fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
         ("document", source.document()),
         ("read_via", source.read_via()),
         ("note", source.note()),
+        ("checked", source.checked()),
     ] {
         c.opt_text(field, value)?;
     }
@@ -407,6 +413,7 @@ fn check_agents(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Lo
         for (i, review) in record.reviewed().iter().enumerate() {
             let field = Field::item("reviewed", i);
             c.opt_text(field.child("note"), review.note())?;
+            check_gaps(&c, field, review)?;
             c.cites(field, review)?;
             if record
                 .reviewed()
@@ -490,6 +497,63 @@ fn check_benefits(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), 
     Ok(())
 }
 
+/// A review's gaps name items of its topic's kind, each once.
+fn check_gaps(c: &Checker<'_>, field: Field<'_>, review: &Review) -> Result<(), LoadError> {
+    fn known<E: IntoEnumIterator + Into<&'static str>>(
+        id: &str,
+        ids: impl Fn(E) -> &'static str,
+    ) -> bool {
+        E::iter().any(|e| ids(e) == id)
+    }
+    for (g, gap) in review.gaps().iter().enumerate() {
+        let at = field.child_item("gaps", g);
+        c.text(at.child("item"), gap.item())?;
+        c.opt_text(at.child("note"), gap.note())?;
+        let (ok, expected) = match review.topic() {
+            Topic::Populations => (
+                known::<Population>(gap.item(), Population::id),
+                "a population id, such as \"renal_impairment\"",
+            ),
+            Topic::Risks => (
+                known::<Risk>(gap.item(), Risk::id),
+                "a risk id, such as \"dissociation\"",
+            ),
+            Topic::Interactions => (
+                known::<Interactant>(gap.item(), Interactant::id),
+                "an interactant id, such as \"maois\"",
+            ),
+            Topic::Monitoring => (
+                known::<MonitoringKind>(gap.item(), MonitoringKind::id),
+                "a monitoring kind, such as \"laboratory\"",
+            ),
+            _ => (true, ""),
+        };
+        if !ok {
+            return Err(c.invalid(
+                at.child("item"),
+                format!(
+                    "`{}` is not an item of topic `{}`",
+                    echo(gap.item()),
+                    review.topic()
+                ),
+                expected,
+            ));
+        }
+        if review
+            .gaps()
+            .get(..g)
+            .is_some_and(|before| before.iter().any(|b| b.item() == gap.item()))
+        {
+            return Err(c.invalid(
+                at.child("item"),
+                format!("`{}` is listed twice", echo(gap.item())),
+                "each item once",
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
     for (record, file) in t.risks.iter().zip(t.risk_files) {
         let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
@@ -502,6 +566,7 @@ fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), Loa
             check_frequency(&c, field, f)?;
             c.route_for_agent(field, f.agent().pick(&t.agents), f.route())?;
             check_frequency_scope(&c, field, record, f)?;
+            check_supersession(&c, field, record, f)?;
         }
         if let Some(m) = record.mitigation() {
             c.text("mitigation.text", m.text())?;
@@ -573,7 +638,9 @@ fn check_safety(
             Some(ids),
         );
         c.text("text", item.text())?;
+        c.criteria(item.criteria())?;
         c.cites("", item)?;
+        c.standing(item.standing(), item)?;
     }
     for (file, item) in &draft.monitoring {
         let c = Checker::new(
@@ -588,12 +655,40 @@ fn check_safety(
             c.route_for_agent("routes", item.agent().pick(agents), *route)?;
         }
         c.timing("timing", item.timing())?;
+        c.criteria(item.criteria())?;
         c.cites("", item)?;
+        c.standing(item.standing(), item)?;
     }
     Ok(())
 }
 
 /// A risk's scopes: at least one; routes only, and then non-empty, for an observed risk.
+/// A figure superseded by a newer source's: that source gives another figure of the
+/// same risk for the same agent, and is not the superseded figure's own.
+fn check_supersession(
+    c: &Checker<'_>,
+    field: Field<'_>,
+    record: &RiskRecord,
+    f: &Frequency,
+) -> Result<(), LoadError> {
+    let Some(newer) = f.superseded_by() else {
+        return Ok(());
+    };
+    let current = record.frequencies().iter().any(|other| {
+        other.agent() == f.agent()
+            && !other.is_superseded()
+            && other.sources().iter().any(|s| s == newer)
+    });
+    if f.sources().iter().any(|s| s == newer) || !current {
+        return Err(c.invalid(
+            field.child("superseded_by"),
+            format!("`{}` gives no current figure of this risk for {}", echo(newer), f.agent()),
+            "the id of the newer source, cited by a current (not superseded) figure of the same risk and agent",
+        ));
+    }
+    Ok(())
+}
+
 fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
     c.non_empty("applies", record.applies(), "at least one agent scope")?;
     for (i, scope) in record.applies().iter().enumerate() {
@@ -638,7 +733,10 @@ fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadErro
         );
         c.text("effect", item.effect())?;
         c.text("management", item.management())?;
+        c.non_empty("effects", item.effects(), "at least one effect")?;
+        c.no_repeats("effects", item.effects())?;
         c.cites("", item)?;
+        c.standing(item.standing(), item)?;
     }
     Ok(())
 }
@@ -655,7 +753,9 @@ fn check_populations(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError
             Some(ids),
         );
         c.text("text", item.text())?;
+        c.criteria(item.criteria())?;
         c.cites("", item)?;
+        c.standing(item.standing(), item)?;
     }
     Ok(())
 }
@@ -813,6 +913,7 @@ fn assemble(
     mechanism: Mechanism,
     t: Tables,
     names: NameIndex,
+    (medicines, brands, medicine_index): (Vec<MedicineRecord>, Vec<BrandRecord>, MedicineIndex),
 ) -> KnowledgeBase {
     // By condition, strongest evidence first.
     let mut indications: Vec<Indication> = draft.indications.into_iter().map(|(_, i)| i).collect();
@@ -829,19 +930,42 @@ fn assemble(
         .map(|(_, c)| c)
         .collect();
     contraindications.sort_by_key(Contraindication::agent);
+    // Each table sorted by agent (so that one agent's records are a slice), then most
+    // serious standing first; the sorts are stable, so the data's order is kept within.
     let mut monitoring: Vec<Monitoring> = draft.monitoring.into_iter().map(|(_, m)| m).collect();
-    monitoring.sort_by_key(Monitoring::agent);
-    // Sorted by agent (stable: the data's order within an agent is kept), so that one
-    // agent's records are a slice.
+    monitoring.sort_by_key(|m| (m.agent(), m.standing()));
     let mut interactions: Vec<Interaction> =
         draft.interactions.into_iter().map(|(_, x)| x).collect();
-    interactions.sort_by_key(Interaction::agent);
+    interactions.sort_by_key(|i| (i.agent(), i.standing()));
     let mut populations: Vec<PopulationGuidance> =
         draft.populations.into_iter().map(|(_, x)| x).collect();
-    populations.sort_by_key(|p| (p.agent(), p.population()));
+    populations.sort_by_key(|p| (p.agent(), p.standing(), p.population()));
     let mut regimens: Vec<Regimen> = draft.regimens.into_iter().map(|(_, x)| x).collect();
-    regimens.sort_by_key(|r| (r.agent(), r.condition(), r.route(), r.phase()));
-    let index = index(&indications, &t, names);
+    // Labelled regimens before trial protocols.
+    regimens.sort_by_key(|r| {
+        (
+            r.agent(),
+            !r.basis().is_labelled(),
+            r.condition(),
+            r.route(),
+            r.phase(),
+        )
+    });
+    let mut index = index(&indications, &t, names, medicine_index);
+    index.regimens_by_condition = Condition::ALL.map(|c| {
+        let mut at: Vec<u32> = (0u32..)
+            .zip(&regimens)
+            .filter(|(_, r)| r.condition() == Some(c))
+            .map(|(i, _)| i)
+            .collect();
+        // Across agents, labelled regimens first; within that, the table's order.
+        at.sort_by_key(|i| {
+            regimens
+                .get(*i as usize)
+                .is_none_or(|r| !r.basis().is_labelled())
+        });
+        at
+    });
     KnowledgeBase {
         sources,
         agents: t.agents,
@@ -858,12 +982,19 @@ fn assemble(
         interactions,
         populations,
         regimens,
+        medicines,
+        brands,
         index,
     }
 }
 
 /// Every answer a query needs, precomputed so that queries only borrow.
-fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
+fn index(
+    indications: &[Indication],
+    t: &Tables,
+    names: NameIndex,
+    medicines: MedicineIndex,
+) -> Index {
     let by_condition = Condition::ALL.map(|c| {
         let start = indications.partition_point(|i| i.condition() < c);
         let end = indications.partition_point(|i| i.condition() <= c);
@@ -918,9 +1049,19 @@ fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
                     (None, None) => true,
                 })
                 .map(RiskRecord::id)
-                .collect()
+                .collect::<Vec<_>>()
         })
     });
+    // Most serious standing first (for "any" agent or route, the most serious of the
+    // scopes that reach it), then declaration order.
+    let mut risks_by = risks_by;
+    for (a, row) in risks_by.iter_mut().enumerate() {
+        let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
+        for (r, list) in row.iter_mut().enumerate() {
+            let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
+            list.sort_by_key(|risk| (risk_standing(risk.pick(&t.risks), agent, route), *risk));
+        }
+    }
     let benefits_by_condition = Condition::ALL.map(|c| {
         t.benefits
             .iter()
@@ -938,7 +1079,20 @@ fn index(indications: &[Indication], t: &Tables, names: NameIndex) -> Index {
         benefits_by_condition,
         names,
         codes: super::index::codes::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
+        medicines,
+        regimens_by_condition: std::array::from_fn(|_| Vec::new()),
     }
+}
+
+/// The most serious standing of a risk for an agent and a route (`None`: any).
+fn risk_standing(risk: &RiskRecord, agent: Option<Agent>, route: Option<Route>) -> Standing {
+    let agents: Vec<Agent> = agent.map_or_else(|| Agent::iter().collect(), |a| vec![a]);
+    let routes: Vec<Route> = route.map_or_else(|| Route::iter().collect(), |r| vec![r]);
+    agents
+        .iter()
+        .flat_map(|a| routes.iter().filter_map(move |r| risk.standing_for(*a, *r)))
+        .min()
+        .unwrap_or(Standing::ObservedInStudies)
 }
 
 /// Named records paired with the index of the file each came from.

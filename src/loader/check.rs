@@ -2,8 +2,8 @@
 
 use crate::loader::LoadError;
 use crate::model::{
-    AgentRecord, Code, Frequency, MAX_ALIASES, Named, PercentRange, Regulatory, RiskRecord, Route,
-    Sourced, Timing,
+    AgentRecord, Code, Criterion, Frequency, MAX_ALIASES, Named, PercentRange, Regulatory,
+    RiskRecord, Route, Sourced, Standing, Timing,
 };
 use crate::text::{MAX_PATTERN_BYTES, Pattern, echo, policy_violation};
 use std::collections::HashMap;
@@ -41,18 +41,31 @@ pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>
 /// The source ids of the data set, for checking citations (about a thousand per load).
 pub(super) struct SourceIds<'a> {
     ids: FastSet<&'a str>,
+    /// The ids of labels and regulator documents, which a label standing must cite.
+    labels: FastSet<&'a str>,
 }
 
 impl<'a> SourceIds<'a> {
     pub(super) fn new(sources: &'a [crate::Source]) -> Self {
         SourceIds {
             ids: sources.iter().map(crate::Source::id).collect(),
+            labels: sources
+                .iter()
+                .filter(|s| {
+                    matches!(
+                        s.kind(),
+                        crate::model::SourceKind::Label | crate::model::SourceKind::Regulator
+                    )
+                })
+                .map(crate::Source::id)
+                .collect(),
         }
     }
 
     pub(super) fn from_ids(ids: impl IntoIterator<Item = &'a str>) -> Self {
         SourceIds {
             ids: ids.into_iter().collect(),
+            labels: FastSet::default(),
         }
     }
 
@@ -98,6 +111,15 @@ impl<'a> Field<'a> {
     }
 
     /// `self.name`.
+    /// The `index`th item of the list `name` under this field.
+    pub(super) fn child_item(&'a self, name: &'a str, index: usize) -> Field<'a> {
+        Field {
+            parent: Some(self),
+            name,
+            index: Some(index),
+        }
+    }
+
     pub(super) fn child(&'a self, name: &'a str) -> Field<'a> {
         Field {
             parent: Some(self),
@@ -355,6 +377,85 @@ impl<'a> Checker<'a> {
             self.cites(field, item)?;
         }
         Ok(())
+    }
+
+    /// A statement with a label standing cites a label or a regulator document; one
+    /// observed in studies is free to cite anything. (Skipped where only ids are known.)
+    pub(super) fn standing(&self, standing: Standing, fact: &dyn Sourced) -> Result<(), LoadError> {
+        let Some(known) = self.sources.filter(|k| !k.labels.is_empty()) else {
+            return Ok(());
+        };
+        if !standing.is_label()
+            || fact
+                .sources()
+                .iter()
+                .any(|id| known.labels.contains(id.as_str()))
+        {
+            return Ok(());
+        }
+        Err(self.invalid(
+            "standing",
+            format!("`{standing}` but no cited source is a label or regulator document"),
+            "a label or regulator source among `sources`, or the standing `observed_in_studies`",
+        ))
+    }
+
+    /// Typed criteria are plausible: a blood-pressure threshold from 1 to 400 mmHg with
+    /// at least one end, an age band that is not empty, a time window longer than zero.
+    pub(super) fn criteria(&self, criteria: &[Criterion]) -> Result<(), LoadError> {
+        for (i, criterion) in criteria.iter().enumerate() {
+            let field = Field::item("criteria", i);
+            let problem = match *criterion {
+                Criterion::BloodPressure {
+                    systolic_above,
+                    diastolic_above,
+                    age_from,
+                    age_below,
+                } => {
+                    let plausible = |v: Option<u16>| v.is_none_or(|v| (1..=400).contains(&v));
+                    if systolic_above.is_none() && diastolic_above.is_none() {
+                        Some((
+                            String::from("no threshold is given"),
+                            "`systolic_above` and/or `diastolic_above`",
+                        ))
+                    } else if !plausible(systolic_above) || !plausible(diastolic_above) {
+                        Some((
+                            String::from("a threshold is outside 1-400 mmHg"),
+                            "thresholds from 1 to 400 mmHg",
+                        ))
+                    } else if let Some((a, b)) = age_from.zip(age_below).filter(|(a, b)| a >= b) {
+                        Some((
+                            format!("the age band {a} to under {b} is empty"),
+                            "`age_from` less than `age_below`",
+                        ))
+                    } else {
+                        None
+                    }
+                }
+                Criterion::Age { from, below } => match (from, below) {
+                    (None, None) => Some((
+                        String::from("neither `from` nor `below` is given"),
+                        "`from` and/or `below`, in years",
+                    )),
+                    (Some(a), Some(b)) if a >= b => Some((
+                        format!("the band {a} to under {b} is empty"),
+                        "`from` less than `below`",
+                    )),
+                    _ => None,
+                },
+                Criterion::History {
+                    within: Some(w), ..
+                } if w.seconds() == 0 => Some((
+                    String::from("the window `within` is zero"),
+                    "a window longer than zero, such as \"6wk\"",
+                )),
+                _ => None,
+            };
+            if let Some((message, expected)) = problem {
+                return Err(self.invalid(field, message, expected));
+            }
+        }
+        self.no_repeats("criteria", criteria)
     }
 
     pub(super) fn invalid<'f>(

@@ -2,9 +2,10 @@
 //! that gathers their records before validation.
 
 use crate::model::{
-    Agent, AgentRecord, BenefitRecord, ConditionRecord, Contraindication, Entity, GroupRecord,
-    Indication, InteractantRecord, Interaction, Mechanism, Monitoring, Named, PercentRange,
-    PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord, Source,
+    Agent, AgentRecord, BenefitRecord, BrandRecord, ConditionRecord, Contraindication, Entity,
+    GroupRecord, Indication, InteractantRecord, Interaction, Mechanism, MedicineRecord, Monitoring,
+    Named, PercentRange, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord, Source,
+    Study,
 };
 use crate::text::{confusable_key, folded_key};
 use serde::Deserialize;
@@ -162,6 +163,10 @@ pub(super) struct DataFile {
     populations: Vec<PopulationGuidance>,
     #[serde(default)]
     dosing: Vec<Regimen>,
+    #[serde(default)]
+    medicines: Vec<MedicineRecord>,
+    #[serde(default)]
+    brands: Vec<BrandRecord>,
 }
 
 /// An overlay file: additions to an existing knowledge base.
@@ -183,6 +188,10 @@ pub(super) struct OverlayFile {
     #[serde(default)]
     pub(super) dosing: Vec<Regimen>,
     #[serde(default)]
+    pub(super) medicines: Vec<MedicineRecord>,
+    #[serde(default)]
+    pub(super) brands: Vec<BrandRecord>,
+    #[serde(default)]
     pub(super) risk_frequencies: Vec<RiskFrequency>,
     #[serde(default)]
     pub(super) aliases: Vec<AliasAddition>,
@@ -201,6 +210,10 @@ pub(super) struct RiskFrequency {
     #[serde(default)]
     pub(super) placebo_percent: Option<PercentRange>,
     pub(super) context: String,
+    #[serde(default)]
+    pub(super) study: Option<Study>,
+    #[serde(default)]
+    pub(super) superseded_by: Option<String>,
     pub(super) sources: Vec<String>,
 }
 
@@ -208,7 +221,8 @@ pub(super) struct RiskFrequency {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct AliasAddition {
-    /// `agent`, `route`, `group`, `condition`, `benefit` or `risk`.
+    /// `agent`, `route`, `group`, `condition`, `benefit`, `risk`, `interactant` or
+    /// `medicine`.
     pub(super) entity: String,
     pub(super) id: String,
     pub(super) alias: String,
@@ -233,6 +247,8 @@ pub(super) struct Draft {
     pub(super) interactions: Vec<(usize, Interaction)>,
     pub(super) populations: Vec<(usize, PopulationGuidance)>,
     pub(super) regimens: Vec<(usize, Regimen)>,
+    pub(super) medicines: Vec<(usize, MedicineRecord)>,
+    pub(super) brands: Vec<(usize, BrandRecord)>,
 }
 
 /// Tags records with the index of their file.
@@ -260,6 +276,8 @@ impl Draft {
         self.interactions.extend(tagged(f, data.interactions));
         self.populations.extend(tagged(f, data.populations));
         self.regimens.extend(tagged(f, data.dosing));
+        self.medicines.extend(tagged(f, data.medicines));
+        self.brands.extend(tagged(f, data.brands));
     }
 
     /// A draft holding the records of an existing knowledge base, attributed to [`BASE`].
@@ -284,6 +302,8 @@ impl Draft {
             interactions: tag(&kb.interactions),
             populations: tag(&kb.populations),
             regimens: tag(&kb.regimens),
+            medicines: tag(&kb.medicines),
+            brands: tag(&kb.brands),
         }
     }
 

@@ -30,10 +30,10 @@
 //! ```
 
 use crate::model::{
-    Agent, AgentRecord, Benefit, BenefitRecord, Condition, ConditionGroup, ConditionRecord,
-    Contraindication, GroupRecord, Indication, Interactant, InteractantRecord, Interaction,
-    Mechanism, Monitoring, PopulationGuidance, Regimen, Risk, RiskRecord, Route, RouteRecord,
-    Source,
+    Agent, AgentRecord, Benefit, BenefitRecord, BrandRecord, Condition, ConditionGroup,
+    ConditionRecord, Contraindication, GroupRecord, Indication, Interactant, InteractantRecord,
+    Interaction, Mechanism, MedicineRecord, Monitoring, PopulationGuidance, Regimen, Risk,
+    RiskRecord, Route, RouteRecord, Source,
 };
 use std::path::Path;
 use strum::EnumCount;
@@ -47,6 +47,7 @@ mod overlay;
 mod parse;
 mod serialize;
 mod syntax;
+mod vocabulary;
 
 pub use self::error::LoadError;
 pub(crate) use self::index::Index;
@@ -89,7 +90,7 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: usize = 16 * 1024 * 1024;
 
 /// The embedded data files, as `(name, text)`, in load order.
-const EMBEDDED_FILES: [(&str, &str); 12] = [
+const EMBEDDED_FILES: [(&str, &str); 13] = [
     ("data/sources.json", include_str!("../../data/sources.json")),
     ("data/labels.json", include_str!("../../data/labels.json")),
     ("data/agents.json", include_str!("../../data/agents.json")),
@@ -117,6 +118,10 @@ const EMBEDDED_FILES: [(&str, &str); 12] = [
         include_str!("../../data/populations.json"),
     ),
     ("data/dosing.json", include_str!("../../data/dosing.json")),
+    (
+        "data/medicines.json",
+        include_str!("../../data/medicines.json"),
+    ),
 ];
 
 /// What base records are attributed to in errors raised while loading an overlay.
@@ -173,8 +178,13 @@ pub struct KnowledgeBase {
     pub(crate) interactions: Vec<Interaction>,
     /// Sorted by agent, then population.
     pub(crate) populations: Vec<PopulationGuidance>,
-    /// Sorted by agent, then condition, route and phase.
+    /// Sorted by agent, then labelled before trial protocols, then condition, route
+    /// and phase.
     pub(crate) regimens: Vec<Regimen>,
+    /// The medicine vocabulary, sorted by id.
+    pub(crate) medicines: Vec<MedicineRecord>,
+    /// Brand names, sorted by name.
+    pub(crate) brands: Vec<BrandRecord>,
     pub(crate) index: Index,
 }
 

@@ -49,6 +49,8 @@ pub(super) fn apply_overlay(
         interactions,
         populations,
         dosing,
+        medicines,
+        brands,
         risk_frequencies,
         aliases,
         replaces,
@@ -75,8 +77,12 @@ pub(super) fn apply_overlay(
     draft.interactions.extend(tagged(f, interactions));
     draft.populations.extend(tagged(f, populations));
     draft.regimens.extend(tagged(f, dosing));
+    merge_vocabulary(draft, f, file, medicines, brands, &mut allow)?;
     add_risk_frequencies(draft, file, risk_frequencies)?;
+    let (medicine_aliases, aliases): (Vec<_>, Vec<_>) =
+        aliases.into_iter().partition(|a| a.entity == "medicine");
     add_aliases(draft, file, aliases)?;
+    add_medicine_aliases(draft, file, medicine_aliases)?;
     if let Some(i) = replaced.iter().position(|used| !used) {
         let key = replaces.get(i).cloned().unwrap_or_default();
         return Err(LoadError::Invalid {
@@ -88,7 +94,7 @@ pub(super) fn apply_overlay(
                 echo(&key)
             ),
             expected: String::from(
-                "\"source:ID\" or \"indication:condition/agent/route\" of a record the overlay also defines",
+                "\"source:ID\", \"indication:condition/agent/route\", \"medicine:ID\" or \"brand:NAME\" of a record the overlay also defines",
             ),
         });
     }
@@ -125,6 +131,115 @@ fn merge_indications(
         replace: |i: &crate::Indication| format!("indication:{}", i.key()),
     };
     merge(&mut draft.indications, f, file, indications, &keys, allow)
+}
+
+/// Adds the overlay's medicines and brands (local formulary names), as
+/// [`merge_sources`] adds sources: `"medicine:ID"` and `"brand:NAME"` replace.
+fn merge_vocabulary(
+    draft: &mut Draft,
+    f: usize,
+    file: &str,
+    medicines: Vec<crate::model::MedicineRecord>,
+    brands: Vec<crate::model::BrandRecord>,
+    allow: &mut impl FnMut(&str) -> bool,
+) -> Result<(), LoadError> {
+    let keys = Keys {
+        key: |m: &crate::model::MedicineRecord| m.id().to_owned(),
+        record: |m: &crate::model::MedicineRecord| format!("medicine {}", m.id()),
+        replace: |m: &crate::model::MedicineRecord| format!("medicine:{}", m.id()),
+    };
+    merge(&mut draft.medicines, f, file, medicines, &keys, allow)?;
+    let keys = Keys {
+        key: |b: &crate::model::BrandRecord| folded_key(b.name()),
+        record: |b: &crate::model::BrandRecord| format!("brand {}", b.name()),
+        replace: |b: &crate::model::BrandRecord| format!("brand:{}", b.name()),
+    };
+    merge(&mut draft.brands, f, file, brands, &keys, allow)
+}
+
+/// Adds local names to existing medicines. The name must be new to the whole
+/// vocabulary and must not look like another medicine's name; there is no cap per
+/// medicine.
+fn add_medicine_aliases(
+    draft: &mut Draft,
+    file: &str,
+    aliases: Vec<AliasAddition>,
+) -> Result<(), LoadError> {
+    if aliases.is_empty() {
+        return Ok(());
+    }
+    let names = |m: &crate::model::MedicineRecord| {
+        std::iter::once(m.name().to_owned())
+            .chain(m.aliases().iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    let mut taken: HashMap<Box<str>, String> = HashMap::new();
+    let mut lookalikes: HashMap<Box<str>, (String, String)> = HashMap::new();
+    for (_, m) in &draft.medicines {
+        for name in names(m) {
+            if let Some(k) = folded_key(&name) {
+                taken.insert(k, format!("medicine `{}`", m.id()));
+            }
+            if let Some(k) = confusable_key(&name) {
+                lookalikes.insert(k, (m.id().to_owned(), name));
+            }
+        }
+    }
+    for (_, b) in &draft.brands {
+        if let Some(k) = folded_key(b.name()) {
+            taken.insert(k, format!("brand `{}`", b.name()));
+        }
+    }
+    for (n, addition) in aliases.into_iter().enumerate() {
+        let record = format!("aliases[{n}]");
+        let c = Checker::new(file, record.clone(), None);
+        c.text("alias", &addition.alias)?;
+        let Some(key) = folded_key(&addition.alias) else {
+            return Err(c.invalid(
+                "alias",
+                format!(
+                    "`{}` is longer than {MAX_NAME_BYTES} bytes",
+                    echo(&addition.alias)
+                ),
+                &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
+            ));
+        };
+        if let Some(other) = taken.get(&key) {
+            return Err(LoadError::AliasConflict {
+                file: file.to_owned(),
+                record,
+                field: String::from("alias"),
+                alias: addition.alias,
+                other: other.clone(),
+            });
+        }
+        if let Some((other, text)) = confusable_key(&addition.alias)
+            .and_then(|look| lookalikes.get(&look))
+            .filter(|(other, _)| *other != addition.id)
+        {
+            return Err(LoadError::Confusable {
+                file: file.to_owned(),
+                record,
+                field: String::from("alias"),
+                name: addition.alias,
+                other: format!("medicine `{other}` (`{text}`)"),
+            });
+        }
+        let Some((_, target)) = draft
+            .medicines
+            .iter_mut()
+            .find(|(_, m)| m.id() == addition.id)
+        else {
+            return Err(c.invalid(
+                "id",
+                format!("no medicine has the id `{}`", echo(&addition.id)),
+                "the id of a medicine of the vocabulary, such as \"lorazepam\"",
+            ));
+        };
+        taken.insert(key, format!("medicine `{}`", target.id()));
+        target.aliases_mut().push(addition.alias);
+    }
+    Ok(())
 }
 
 /// How [`merge`] names a record: its identity, its name in errors, its `replaces` key.
@@ -190,13 +305,12 @@ fn add_risk_frequencies(
             Some(&ids),
         );
         let frequency = Frequency::new(
-            extra.agent,
-            extra.route,
+            (extra.agent, extra.route),
             extra.percent,
-            extra.placebo_percent,
             extra.context,
             extra.sources,
-        );
+        )
+        .with_extras(extra.placebo_percent, extra.study, extra.superseded_by);
         check_frequency(&c, Field::from(""), &frequency)?;
         let agent = draft
             .agents

@@ -8,7 +8,7 @@ impl Serialize for KnowledgeBase {
     /// One JSON document with every section, loadable by
     /// [`KnowledgeBase::from_json_str`].
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("KnowledgeBase", 15)?;
+        let mut s = serializer.serialize_struct("KnowledgeBase", 17)?;
         s.serialize_field("sources", &self.sources)?;
         s.serialize_field("agents", &self.agents)?;
         s.serialize_field("mechanism", &self.mechanism)?;
@@ -24,6 +24,8 @@ impl Serialize for KnowledgeBase {
         s.serialize_field("interactions", &self.interactions)?;
         s.serialize_field("populations", &self.populations)?;
         s.serialize_field("dosing", &self.regimens)?;
+        s.serialize_field("medicines", &self.medicines)?;
+        s.serialize_field("brands", &self.brands)?;
         s.end()
     }
 }

@@ -125,14 +125,24 @@ pub enum CodeSystem {
     #[strum(
         to_string = "ICD-10-CM",
         serialize = "icd10cm",
-        serialize = "icd10",
-        serialize = "icd-10",
         serialize = "icd10-cm",
         serialize = "icd_10_cm",
         serialize = "http://hl7.org/fhir/sid/icd-10-cm"
     )]
     #[serde(rename = "icd10cm")]
     Icd10Cm,
+    /// WHO ICD-10, the international classification used outside the US (codes and
+    /// titles differ from ICD-10-CM's: there is no F32.A or G56.4 in it).
+    #[strum(
+        to_string = "ICD-10",
+        serialize = "icd10",
+        serialize = "icd-10",
+        serialize = "icd_10",
+        serialize = "ICD-10 WHO",
+        serialize = "http://hl7.org/fhir/sid/icd-10"
+    )]
+    #[serde(rename = "icd10")]
+    Icd10,
     /// ICD-11 for Mortality and Morbidity Statistics.
     #[strum(
         to_string = "ICD-11",
@@ -187,6 +197,7 @@ impl CodeSystem {
             CodeSystem::Kegg => "https://identifiers.org/kegg.drug",
             CodeSystem::SnomedCt => "http://snomed.info/sct",
             CodeSystem::Icd10Cm => "http://hl7.org/fhir/sid/icd-10-cm",
+            CodeSystem::Icd10 => "http://hl7.org/fhir/sid/icd-10",
             CodeSystem::Icd11 => "http://id.who.int/icd/release/11/mms",
             CodeSystem::Rxnorm => "http://www.nlm.nih.gov/research/umls/rxnorm",
         }
@@ -214,6 +225,7 @@ impl CodeSystem {
             CodeSystem::Kegg => "kegg",
             CodeSystem::SnomedCt => "snomed_ct",
             CodeSystem::Icd10Cm => "icd10cm",
+            CodeSystem::Icd10 => "icd10",
             CodeSystem::Icd11 => "icd11",
             CodeSystem::Rxnorm => "rxnorm",
         }
@@ -239,8 +251,78 @@ pub struct Code {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     display: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation: Option<Relation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     sources: Vec<String>,
+}
+
+/// How a code relates to the record that carries it (the model is FHIR ConceptMap's
+/// relationship, read with the record as the source and the code as the target).
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::model::Relation;
+///
+/// assert_eq!(Relation::Broader.fhir_code(), "source-is-narrower-than-target");
+/// assert_eq!(Relation::Equivalent.to_string(), "equivalent");
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Relation {
+    /// The code means the same as the record.
+    #[strum(to_string = "equivalent")]
+    Equivalent,
+    /// The code covers more than the record (a depression code for
+    /// treatment-resistant depression is broader: it also covers depression that
+    /// responds).
+    #[strum(to_string = "broader")]
+    Broader,
+    /// The code covers part of the record only (a code for one episode type).
+    #[strum(to_string = "narrower")]
+    Narrower,
+    /// The code overlaps the record without containing it or being contained.
+    #[strum(to_string = "related")]
+    Related,
+}
+
+impl Relation {
+    /// The FHIR ConceptMap `relationship` code, with the record as the source.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Relation;
+    ///
+    /// assert_eq!(Relation::Narrower.fhir_code(), "source-is-broader-than-target");
+    /// assert_eq!(Relation::Related.fhir_code(), "related-to");
+    /// ```
+    pub const fn fhir_code(self) -> &'static str {
+        match self {
+            Relation::Equivalent => "equivalent",
+            Relation::Broader => "source-is-narrower-than-target",
+            Relation::Narrower => "source-is-broader-than-target",
+            Relation::Related => "related-to",
+        }
+    }
 }
 
 impl Code {
@@ -288,6 +370,26 @@ impl Code {
     /// ```
     pub fn display(&self) -> Option<&str> {
         self.display.as_deref()
+    }
+
+    /// How the code relates to the record (equivalent, broader, narrower, related),
+    /// where recorded: an app routing by code can tell an exact match from a shared,
+    /// broader code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Relation;
+    /// use ketamine_therapy::{Condition, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let trd = kb.condition(Condition::TreatmentResistantDepression);
+    /// // No ICD code means treatment-resistant depression: the depression codes it
+    /// // carries are only related.
+    /// assert!(trd.codes().iter().filter(|c| c.system().id().starts_with("icd")).all(|c| c.relation() != Some(Relation::Equivalent)));
+    /// ```
+    pub fn relation(&self) -> Option<Relation> {
+        self.relation
     }
 
     /// What the code stands for, when it needs saying (e.g. "hydrochloride salt").

@@ -2,7 +2,7 @@
 //! interaction does and how the label says to manage it.
 
 use crate::model::table::record_table;
-use crate::model::{Agent, IdKind, ParseIdError, Sourced};
+use crate::model::{Agent, IdKind, Jurisdiction, ParseIdError, Sourced, Standing};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
@@ -216,6 +216,75 @@ impl Sourced for InteractantRecord {
     }
 }
 
+/// What an interaction does, as a program can act on it.
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::model::InteractionEffect;
+///
+/// assert_eq!(InteractionEffect::RespiratoryDepression.to_string(), "respiratory depression");
+/// assert_eq!("blood_pressure_increase".parse::<InteractionEffect>(), Ok(InteractionEffect::BloodPressureIncrease));
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Display,
+    EnumString,
+    EnumIter,
+    EnumCount,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum InteractionEffect {
+    /// Deeper sedation.
+    #[strum(to_string = "sedation")]
+    Sedation,
+    /// Depressed breathing.
+    #[strum(
+        to_string = "respiratory depression",
+        serialize = "respiratory_depression"
+    )]
+    RespiratoryDepression,
+    /// Coma or death, as the label states for profound sedation.
+    #[strum(to_string = "coma or death", serialize = "coma_or_death")]
+    ComaOrDeath,
+    /// A further rise in blood pressure.
+    #[strum(
+        to_string = "blood pressure increase",
+        serialize = "blood_pressure_increase"
+    )]
+    BloodPressureIncrease,
+    /// A faster heart rate.
+    #[strum(to_string = "heart rate increase", serialize = "heart_rate_increase")]
+    HeartRateIncrease,
+    /// A lower seizure threshold.
+    #[strum(
+        to_string = "lowered seizure threshold",
+        serialize = "lowered_seizure_threshold"
+    )]
+    LoweredSeizureThreshold,
+    /// A longer recovery or a longer effect.
+    #[strum(to_string = "prolonged recovery", serialize = "prolonged_recovery")]
+    ProlongedRecovery,
+    /// A fall in blood pressure.
+    #[strum(
+        to_string = "blood pressure decrease",
+        serialize = "blood_pressure_decrease"
+    )]
+    BloodPressureDecrease,
+}
+
 /// How severe an interaction is, where a source grades it.
 ///
 /// # Examples
@@ -278,6 +347,10 @@ pub enum Severity {
 pub struct Interaction {
     agent: Agent,
     interactant: Interactant,
+    standing: Standing,
+    effects: Vec<InteractionEffect>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jurisdiction: Option<Jurisdiction>,
     effect: String,
     management: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -312,6 +385,52 @@ impl Interaction {
     /// ```
     pub fn interactant(&self) -> Interactant {
         self.interactant
+    }
+
+    /// Where the statement stands in the label: a boxed warning, a warning and
+    /// precaution (US section 5) or another label statement (section 7), or observed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Standing;
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.interactions(Agent::Esketamine).all(|i| i.standing() <= Standing::OtherLabelStatement));
+    /// ```
+    pub fn standing(&self) -> Standing {
+        self.standing
+    }
+
+    /// What the interaction does, typed, most serious first (never empty).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::InteractionEffect;
+    /// use ketamine_therapy::{Agent, Interactant, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let maoi = kb.interactions(Agent::Esketamine).find(|i| i.interactant() == Interactant::Maois).unwrap();
+    /// assert_eq!(maoi.effects(), [InteractionEffect::BloodPressureIncrease]);
+    /// ```
+    pub fn effects(&self) -> &[InteractionEffect] {
+        &self.effects
+    }
+
+    /// The jurisdiction whose label states it, where only one regulator's does.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.interactions(Agent::Esketamine).all(|i| i.jurisdiction().is_none() || i.jurisdiction().is_some()));
+    /// ```
+    pub fn jurisdiction(&self) -> Option<Jurisdiction> {
+        self.jurisdiction
     }
 
     /// What the interaction does.

@@ -30,7 +30,7 @@
 //! // On what basis does dissociation apply to esketamine by nasal spray?
 //! assert_eq!(
 //!     risk.basis_for(Agent::Esketamine, Route::Intranasal),
-//!     Some(RiskBasis::LabelWarning)
+//!     Some(RiskBasis::LabelBoxedWarning)
 //! );
 //! assert!(!risk.sources().is_empty());
 //! ```
@@ -42,15 +42,19 @@ mod benefit;
 mod code;
 mod condition;
 mod contraindication;
+mod criteria;
 mod date;
 mod dosing;
 mod entity;
 mod error;
 mod evidence;
+mod frequency;
 mod indication;
 mod interaction;
 mod mechanism;
+mod medicine;
 mod monitoring;
+mod patient;
 mod percent;
 mod population;
 mod regulatory;
@@ -60,32 +64,40 @@ mod route;
 mod source;
 mod sourced;
 mod span;
+mod standing;
 
 pub use self::agent::{Agent, AgentRecord, AgentRoute, ControlledSubstance};
 pub use self::benefit::{Benefit, BenefitRecord, Qualification, QualificationKind};
-pub use self::code::{Code, CodeSystem};
+pub use self::code::{Code, CodeSystem, Relation};
 pub use self::condition::{Condition, ConditionGroup, ConditionRecord, GroupRecord};
 pub use self::contraindication::Contraindication;
+pub use self::criteria::{BloodPressure, BloodPressureParseError, ChildPugh, Criterion, History};
 pub use self::date::{Date, DateParseError};
 pub use self::dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
 pub use self::entity::{Entity, EntityKind};
 pub(crate) use self::entity::{MAX_ALIASES, Named};
 pub use self::error::{IdKind, ParseIdError};
 pub use self::evidence::Evidence;
+pub use self::frequency::{Frequency, Study};
 pub use self::indication::Indication;
-pub use self::interaction::{Interactant, InteractantRecord, Interaction, Severity};
+pub use self::interaction::{
+    Interactant, InteractantRecord, Interaction, InteractionEffect, Severity,
+};
 pub use self::mechanism::{Certainty, Mechanism, MechanismStep};
+pub use self::medicine::{BrandRecord, MedicineRecord, Membership, MembershipBasis};
 pub use self::monitoring::{Monitoring, MonitoringKind};
+pub use self::patient::{Assessment, Fact, Patient};
 pub use self::percent::PercentRange;
 pub use self::population::{Population, PopulationGuidance, Recommendation};
 pub use self::regulatory::{
     Jurisdiction, JurisdictionStatus, Regulatory, RegulatoryStatus, UseStatus,
 };
-pub use self::review::{Review, Topic};
-pub use self::risk::{Course, Frequency, Risk, RiskBasis, RiskRecord, RiskScope};
+pub use self::review::{Gap, GapStatus, Review, Topic};
+pub use self::risk::{Course, Risk, RiskBasis, RiskRecord, RiskScope};
 pub use self::route::{
     Bioavailability, Prevalence, PrevalenceLevel, Route, RouteRecord, Setting, SettingKind,
 };
 pub use self::source::{Source, SourceKind, Tier};
 pub use self::sourced::{Sourced, SourcedText};
-pub use self::span::{Span, SpanParseError, Timing};
+pub use self::span::{Bound, Span, SpanParseError, Timing};
+pub use self::standing::Standing;

@@ -2,7 +2,7 @@
 //! (pregnancy, lactation, children, older adults, organ impairment, ...), with what it
 //! recommends for each.
 
-use crate::model::{Agent, IdKind, Jurisdiction, ParseIdError, Sourced};
+use crate::model::{Agent, Criterion, IdKind, Jurisdiction, ParseIdError, Sourced, Standing};
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
@@ -213,9 +213,12 @@ pub struct PopulationGuidance {
     agent: Agent,
     population: Population,
     recommendation: Recommendation,
+    standing: Standing,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     jurisdiction: Option<Jurisdiction>,
     text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    criteria: Vec<Criterion>,
     sources: Vec<String>,
 }
 
@@ -292,6 +295,39 @@ impl PopulationGuidance {
     /// ```
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Where the statement stands: a contraindication, a warning and precaution, or
+    /// another label statement (a specific-populations section), or observed in studies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Standing;
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.populations(Agent::Esketamine).any(|p| p.standing() == Standing::OtherLabelStatement));
+    /// ```
+    pub fn standing(&self) -> Standing {
+        self.standing
+    }
+
+    /// The typed criteria that say which patients the statement concerns
+    /// (alternatives): an age band, a Child-Pugh class, pregnancy, a history condition.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::{ChildPugh, Criterion};
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let b = Criterion::ChildPugh { class: ChildPugh::B };
+    /// assert!(kb.populations(Agent::Esketamine).any(|p| p.criteria().contains(&b)));
+    /// ```
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::model::table::record_table;
 use crate::model::{
-    Agent, IdKind, ParseIdError, PercentRange, Route, Sourced, SourcedText, Timing,
+    Agent, Frequency, IdKind, ParseIdError, Route, Sourced, SourcedText, Standing, Timing,
 };
 use serde::{Deserialize, Serialize};
 use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
@@ -209,6 +209,16 @@ pub enum Risk {
     /// Feeling drunk.
     #[strum(to_string = "feeling drunk", serialize = "feeling_drunk")]
     FeelingDrunk,
+    /// A slow heart rate.
+    #[strum(to_string = "bradycardia")]
+    Bradycardia,
+    /// Seizures (convulsions).
+    #[strum(
+        to_string = "seizure",
+        serialize = "convulsion",
+        serialize = "seizures"
+    )]
+    Seizure,
 }
 
 record_table!(Risk {
@@ -236,6 +246,8 @@ record_table!(Risk {
     Anxiety => "anxiety_reaction",
     Lethargy => "lethargy",
     FeelingDrunk => "feeling_drunk",
+    Bradycardia => "bradycardia",
+    Seizure => "seizure",
 });
 
 fn risk_parse_error(input: &str) -> ParseIdError {
@@ -279,126 +291,6 @@ pub enum Course {
     /// With prolonged or repeated use.
     #[strum(to_string = "long-term", serialize = "long_term")]
     LongTerm,
-}
-
-/// How often a risk occurred in a population, with the placebo rate where reported.
-///
-/// # Examples
-///
-/// ```
-/// use ketamine_therapy::{KnowledgeBase, Risk};
-///
-/// let kb = KnowledgeBase::embedded();
-/// for f in kb.risk(Risk::Dissociation).frequencies() {
-///     println!("{} {}: {} ({:?} on placebo)", f.agent(), f.route(), f.percent(), f.placebo_percent());
-/// }
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Frequency {
-    agent: Agent,
-    route: Route,
-    percent: PercentRange,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    placebo_percent: Option<PercentRange>,
-    context: String,
-    sources: Vec<String>,
-}
-
-impl Frequency {
-    pub(crate) fn new(
-        agent: Agent,
-        route: Route,
-        percent: PercentRange,
-        placebo_percent: Option<PercentRange>,
-        context: String,
-        sources: Vec<String>,
-    ) -> Self {
-        Frequency {
-            agent,
-            route,
-            percent,
-            placebo_percent,
-            context,
-            sources,
-        }
-    }
-
-    /// The agent studied.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk};
-    ///
-    /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.risk(Risk::Dissociation).frequencies().iter().any(|f| f.agent() == Agent::Esketamine));
-    /// ```
-    pub fn agent(&self) -> Agent {
-        self.agent
-    }
-
-    /// The route studied.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Risk, Route};
-    ///
-    /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.risk(Risk::Dissociation).frequencies().iter().any(|f| f.route() == Route::Intranasal));
-    /// ```
-    pub fn route(&self) -> Route {
-        self.route
-    }
-
-    /// The share of treated patients affected, in percent.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Risk};
-    ///
-    /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.risk(Risk::Sedation).frequencies().iter().all(|f| f.percent().max() <= 100.0));
-    /// ```
-    pub fn percent(&self) -> PercentRange {
-        self.percent
-    }
-
-    /// The share affected on placebo, where the source reports it.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Risk};
-    ///
-    /// let kb = KnowledgeBase::embedded();
-    /// assert!(kb.risk(Risk::NauseaVomiting).frequencies().iter().any(|f| f.placebo_percent().is_some()));
-    /// ```
-    pub fn placebo_percent(&self) -> Option<PercentRange> {
-        self.placebo_percent
-    }
-
-    /// The population, dose and measure behind the figure.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ketamine_therapy::{KnowledgeBase, Risk};
-    ///
-    /// let kb = KnowledgeBase::embedded();
-    /// assert!(!kb.risk(Risk::Dissociation).frequencies()[0].context().is_empty());
-    /// ```
-    pub fn context(&self) -> &str {
-        &self.context
-    }
-}
-
-impl Sourced for Frequency {
-    fn sources(&self) -> &[String] {
-        &self.sources
-    }
 }
 
 /// Everything the crate knows about one [`Risk`].
@@ -568,7 +460,7 @@ impl RiskRecord {
     /// let kb = KnowledgeBase::embedded();
     /// let sedation = kb.risk(Risk::Sedation);
     /// assert!(sedation.applies().iter().any(|s| s.agent() == Agent::Esketamine
-    ///     && s.basis() == RiskBasis::LabelWarning));
+    ///     && s.basis() == RiskBasis::LabelBoxedWarning));
     /// ```
     pub fn applies(&self) -> &[RiskScope] {
         &self.applies
@@ -595,8 +487,8 @@ impl RiskRecord {
     }
 
     /// The strongest basis on which the risk applies to this agent and route, if it
-    /// applies: a label warning before a label adverse reaction, a class effect and an
-    /// observation.
+    /// applies: a boxed warning before a warning, a label adverse reaction, another
+    /// label statement, a class effect and an observation.
     ///
     /// # Examples
     ///
@@ -605,7 +497,7 @@ impl RiskRecord {
     ///
     /// let kb = KnowledgeBase::embedded();
     /// let basis = kb.risk(Risk::Sedation).basis_for(Agent::Esketamine, Route::Intranasal);
-    /// assert_eq!(basis, Some(RiskBasis::LabelWarning));
+    /// assert_eq!(basis, Some(RiskBasis::LabelBoxedWarning));
     /// ```
     pub fn basis_for(&self, agent: Agent, route: Route) -> Option<RiskBasis> {
         if !self.applies_to(agent, route) {
@@ -616,6 +508,23 @@ impl RiskRecord {
             .filter(|s| s.agent == agent && s.routes.as_ref().is_none_or(|r| r.contains(&route)))
             .map(|s| s.basis)
             .min()
+    }
+
+    /// The [`Standing`] of the risk for `agent` by `route`: that of its most serious
+    /// basis ([`RiskRecord::basis_for`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Standing;
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Risk, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let s = kb.risk(Risk::Dissociation).standing_for(Agent::Esketamine, Route::Intranasal);
+    /// assert_eq!(s, Some(Standing::BoxedWarning));
+    /// ```
+    pub fn standing_for(&self, agent: Agent, route: Route) -> Option<Standing> {
+        self.basis_for(agent, route).map(RiskBasis::standing)
     }
 
     /// Resolves `applies` against the agents' routes (at load).
@@ -695,7 +604,10 @@ impl Sourced for RiskRecord {
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
 pub enum RiskBasis {
-    /// A boxed warning, warning or precaution of one of the agent's labels.
+    /// The boxed warning of one of the agent's labels.
+    #[strum(to_string = "label boxed warning", serialize = "label_boxed_warning")]
+    LabelBoxedWarning,
+    /// A warning or precaution of one of the agent's labels.
     #[strum(to_string = "label warning", serialize = "label_warning")]
     LabelWarning,
     /// An adverse reaction listed in one of the agent's labels.
@@ -728,6 +640,30 @@ impl RiskBasis {
     /// ```
     pub const fn holds_on_every_route(self) -> bool {
         !matches!(self, RiskBasis::Observed)
+    }
+
+    /// The [`Standing`] of a risk on this basis: a boxed warning, a warning and
+    /// precaution, another label statement (adverse reactions and the rest), or, for a
+    /// class effect or a study finding, observed in studies.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::{RiskBasis, Standing};
+    ///
+    /// assert_eq!(RiskBasis::LabelBoxedWarning.standing(), Standing::BoxedWarning);
+    /// assert_eq!(RiskBasis::LabelAdverseReaction.standing(), Standing::OtherLabelStatement);
+    /// assert_eq!(RiskBasis::Observed.standing(), Standing::ObservedInStudies);
+    /// ```
+    pub const fn standing(self) -> Standing {
+        match self {
+            RiskBasis::LabelBoxedWarning => Standing::BoxedWarning,
+            RiskBasis::LabelWarning => Standing::WarningAndPrecaution,
+            RiskBasis::LabelAdverseReaction | RiskBasis::LabelOther => {
+                Standing::OtherLabelStatement
+            }
+            RiskBasis::ClassEffect | RiskBasis::Observed => Standing::ObservedInStudies,
+        }
     }
 }
 

@@ -216,6 +216,8 @@ pub struct Source {
     read_via: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checked: Option<String>,
 }
 
 impl Source {
@@ -414,7 +416,7 @@ impl Source {
         self.read_via.as_deref()
     }
 
-    /// How the source was read, and what about it is uncertain.
+    /// A note for readers: what the document is, and what about it is uncertain.
     ///
     /// # Examples
     ///
@@ -424,6 +426,19 @@ impl Source {
     /// ```
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// How the data set checked the source: which sections were read, in which copy,
+    /// and what was not read. Kept apart from [`Source::note`], which speaks to readers.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.sources().any(|s| s.checked().is_some()));
+    /// ```
+    pub fn checked(&self) -> Option<&str> {
+        self.checked.as_deref()
     }
 
     /// The best link: the DOI resolver, else PubMed, else the URL, else the DailyMed

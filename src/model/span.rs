@@ -8,6 +8,48 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
+/// How a source qualifies a [`Timing`].
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::model::Bound;
+///
+/// assert_eq!(Bound::AtLeast.to_string(), "at least");
+/// assert_eq!("within".parse::<Bound>(), Ok(Bound::Within));
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(ascii_case_insensitive)]
+#[non_exhaustive]
+pub enum Bound {
+    /// At least this long (a minimum: observation for at least 2 h).
+    #[strum(to_string = "at least", serialize = "at_least")]
+    AtLeast,
+    /// At most this long.
+    #[strum(to_string = "at most", serialize = "at_most")]
+    AtMost,
+    /// About this long (an approximate time: about 40 min after the dose).
+    #[strum(to_string = "about")]
+    About,
+    /// Within this time (a window before or after an event).
+    #[strum(to_string = "within")]
+    Within,
+}
+
 /// A length of time, stored in whole seconds.
 ///
 /// In data files a span is written `"<integer><unit>"` with unit `s`, `min`, `h`, `d`
@@ -161,6 +203,8 @@ pub struct Timing {
     min: Span,
     max: Span,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    bound: Option<Bound>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
     sources: Vec<String>,
 }
@@ -194,6 +238,25 @@ impl Timing {
         self.max
     }
 
+    /// How the source qualifies the span: "at least 2 h", "about 40 min", "within
+    /// 6 weeks"; `None` where it gives the span plainly.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::{Bound, MonitoringKind};
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let obs = kb.monitoring(Agent::Esketamine).find(|m| m.kind() == MonitoringKind::Observation).unwrap();
+    /// let timing = obs.timing().unwrap();
+    /// assert_eq!(timing.bound(), Some(Bound::AtLeast));
+    /// assert_eq!(timing.to_string(), "at least 2h");
+    /// ```
+    pub fn bound(&self) -> Option<Bound> {
+        self.bound
+    }
+
     /// What the numbers refer to, when the sources qualify them.
     ///
     /// # Examples
@@ -216,8 +279,12 @@ impl Sourced for Timing {
 }
 
 impl fmt::Display for Timing {
-    /// `"40min"` when both ends agree, otherwise `"40min-72h"`.
+    /// `"40min"` when both ends agree, otherwise `"40min-72h"`, after the qualifier
+    /// if any: `"at least 2h"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(bound) = self.bound {
+            write!(f, "{bound} ")?;
+        }
         if self.min == self.max {
             write!(f, "{}", self.min)
         } else {

@@ -2,7 +2,7 @@
 //! "not recorded in this data".
 
 use crate::model::{
-    Agent, Contraindication, Interaction, Monitoring, PopulationGuidance, Regimen, Review,
+    Agent, Contraindication, Gap, Interaction, Monitoring, PopulationGuidance, Regimen, Review,
 };
 use std::fmt;
 
@@ -50,6 +50,9 @@ pub enum Documented<'a> {
     Recorded(usize),
     /// The topic was checked against the review's sources, and they document none.
     NoneDocumented(&'a Review),
+    /// The label section that would address the item was not read: unknown
+    /// ([`KnowledgeBase::documented_for`](crate::KnowledgeBase::documented_for)).
+    NotRead(&'a Gap),
     /// Nothing about the topic is recorded for the agent in this data.
     NotRecorded,
 }
@@ -63,7 +66,8 @@ impl<'a> Documented<'a> {
         }
     }
 
-    /// Whether the answer is known: records exist or the sources document none.
+    /// Whether the answer is known: records exist or the sources document none (not
+    /// for a section not read, nor for a topic not recorded).
     ///
     /// # Examples
     ///
@@ -74,7 +78,10 @@ impl<'a> Documented<'a> {
     /// assert!(Documented::Recorded(2).is_known());
     /// ```
     pub fn is_known(&self) -> bool {
-        !matches!(self, Documented::NotRecorded)
+        matches!(
+            self,
+            Documented::Recorded(_) | Documented::NoneDocumented(_)
+        )
     }
 }
 
@@ -83,6 +90,10 @@ impl fmt::Display for Documented<'_> {
         match self {
             Documented::Recorded(n) => write!(f, "{n} recorded"),
             Documented::NoneDocumented(_) => f.write_str("documented: none"),
+            Documented::NotRead(gap) => match gap.note() {
+                Some(note) => write!(f, "not assessed: label section not read ({note})"),
+                None => f.write_str("not assessed: label section not read"),
+            },
             Documented::NotRecorded => f.write_str("not recorded in this data"),
         }
     }

@@ -36,6 +36,14 @@ pub enum LookupError {
         /// The closest entities of that kind, best first.
         suggestions: [Option<Entity>; 3],
     },
+    /// No medicine, brand or interactant class has the text as its name
+    /// ([`KnowledgeBase::medicine`]).
+    NoMedicine {
+        /// The text looked up (its first 256 bytes, if it was longer).
+        input: String,
+        /// Up to three close medicine, brand or class names, best first.
+        suggestions: Vec<String>,
+    },
 }
 
 impl LookupError {
@@ -51,6 +59,31 @@ impl LookupError {
         }
     }
 
+    pub(crate) fn no_medicine(input: &str, suggestions: Vec<String>) -> Self {
+        LookupError::NoMedicine {
+            input: kept(input),
+            suggestions,
+        }
+    }
+
+    /// The names suggested for a medicine that was not found, best first (none for
+    /// the other variants).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// let err = kb.medicine("benzodiazapine").unwrap_err();
+    /// assert!(err.medicine_suggestions().any(|s| s.starts_with("benzodiazepine")));
+    /// ```
+    pub fn medicine_suggestions(&self) -> impl Iterator<Item = &str> + '_ {
+        let all: &[String] = match self {
+            LookupError::NoMedicine { suggestions, .. } => suggestions,
+            _ => &[],
+        };
+        all.iter().map(String::as_str)
+    }
+
     /// The text that was looked up (its first 256 bytes, if it was longer); empty for
     /// [`LookupError::Blank`].
     ///
@@ -63,7 +96,7 @@ impl LookupError {
     pub fn input(&self) -> &str {
         match self {
             LookupError::Blank => "",
-            LookupError::NotFound { input, .. } => input,
+            LookupError::NotFound { input, .. } | LookupError::NoMedicine { input, .. } => input,
         }
     }
 
@@ -79,6 +112,7 @@ impl LookupError {
         let all: &[Option<Entity>] = match self {
             LookupError::Blank => &[],
             LookupError::NotFound { suggestions, .. } => suggestions,
+            LookupError::NoMedicine { .. } => &[],
         };
         all.iter().flatten().copied()
     }
@@ -86,6 +120,19 @@ impl LookupError {
 
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let LookupError::NoMedicine { input, suggestions } = self {
+            write!(
+                f,
+                "no medicine, brand or medicine class is called `{}`",
+                echo(input)
+            )?;
+            if !suggestions.is_empty() {
+                f.write_str("; did you mean: ")?;
+                join(f, suggestions.iter().map(|s| echo(s)))?;
+                f.write_str("?")?;
+            }
+            return Ok(());
+        }
         let LookupError::NotFound { input, kind, .. } = self else {
             return f.write_str(
                 "the text to look up is empty; type a name or alias, such as \"esketamine\"",
@@ -202,22 +249,33 @@ pub(crate) fn suggest<V: Copy + Ord>(
     input: &[u8],
     accept: impl Fn(V) -> bool,
 ) -> [Option<V>; 3] {
+    // A key that differs from the input in more than half its length is no suggestion.
+    let limit = 2 * (input.len() / 2).max(2);
+    suggest_scored(index, input, accept, limit, 3).map(|slot| slot.map(|(_, e)| e))
+}
+
+/// The three values of `index` accepted by `accept` whose folded names are closest to
+/// the folded `input`, with their scores: twice the edit distance, or 1 for a name
+/// that starts with an input of `prefix` bytes or more; none scoring above `limit`.
+pub(crate) fn suggest_scored<V: Copy + Ord>(
+    index: &NameIndex<V>,
+    input: &[u8],
+    accept: impl Fn(V) -> bool,
+    limit: usize,
+    prefix: usize,
+) -> [Option<(usize, V)>; 3] {
     if input.is_empty() {
         return [None; 3];
     }
-    // (score, entity), best first; scores are twice the edit distance, and 1 for a
-    // key that starts with an input of three or more bytes.
     let pattern = Pattern::new(input);
     let mut best: [Option<(usize, V)>; 3] = [None; 3];
-    // A key that differs from the input in more than half its length is no suggestion.
-    let limit = 2 * (input.len() / 2).max(2);
     for (key, entity) in index.entries().iter().filter(|(_, e)| accept(*e)) {
         let key = key.as_bytes();
         let bound = match best[2] {
             Some((score, _)) => score.min(limit),
             None => limit,
         };
-        let score = if input.len() >= 3 && key.starts_with(input) {
+        let score = if input.len() >= prefix && key.starts_with(input) {
             1
         } else {
             match pattern.distance(key, bound / 2) {
@@ -227,11 +285,15 @@ pub(crate) fn suggest<V: Copy + Ord>(
         };
         insert_best(&mut best, score, *entity);
     }
-    best.map(|slot| slot.map(|(_, e)| e))
+    best
 }
 
 /// Keeps the three best (lowest-score) distinct entities; on a tie the earlier stays.
-fn insert_best<V: Copy + Eq>(best: &mut [Option<(usize, V)>; 3], score: usize, entity: V) {
+pub(crate) fn insert_best<V: Copy + Eq>(
+    best: &mut [Option<(usize, V)>; 3],
+    score: usize,
+    entity: V,
+) {
     if best
         .iter()
         .flatten()

@@ -40,8 +40,10 @@ mod codes;
 mod findings;
 mod indications;
 mod lookup;
+mod medicines;
 mod records;
 mod safety;
+mod screen;
 mod view;
 
 pub use self::codes::{CodeMatch, CodeMatches};
@@ -49,5 +51,11 @@ pub(crate) use self::findings::ByAgent;
 pub use self::findings::{Documented, Findings};
 pub use self::indications::Indications;
 pub use self::lookup::LookupError;
+pub use self::medicines::Medicine;
+pub use self::safety::ReviewItem;
+pub use self::screen::{
+    Finding, Item, MAX_MEDICINE_BYTES, MAX_MEDICINES, Matched, MedicineOutcome, NotAssessed,
+    ScreenError, Screening, ToCheck, split_medicine_list,
+};
 pub use self::view::{Cited, IndicationView};
 pub use crate::text::{MAX_CODE_BYTES, MAX_NAME_BYTES};

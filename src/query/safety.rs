@@ -3,8 +3,8 @@
 
 use crate::loader::KnowledgeBase;
 use crate::model::{
-    Agent, Condition, Contraindication, Interactant, InteractantRecord, Interaction, Monitoring,
-    PopulationGuidance, Regimen, RiskRecord, Route, Topic,
+    Agent, Condition, Contraindication, GapStatus, Interactant, InteractantRecord, Interaction,
+    Monitoring, Population, PopulationGuidance, Regimen, Risk, RiskRecord, Route, Topic,
 };
 use crate::query::{ByAgent, Documented, Findings};
 
@@ -170,9 +170,10 @@ impl KnowledgeBase {
     /// assert!(kb.regimens_for(Condition::TreatmentResistantDepression).count() >= 2);
     /// ```
     pub fn regimens_for(&self, condition: Condition) -> impl Iterator<Item = &Regimen> {
-        self.regimens
+        condition
+            .pick(&self.index.regimens_by_condition)
             .iter()
-            .filter(move |r| r.condition() == Some(condition))
+            .filter_map(|i| self.regimens.get(*i as usize))
     }
 
     /// Whether the data documents a topic for an agent: records exist, the sources
@@ -199,8 +200,35 @@ impl KnowledgeBase {
             Topic::Interactions => self.by_agent(agent, &self.interactions).len(),
             Topic::Populations => self.by_agent(agent, &self.populations).len(),
             Topic::Dosing => self.by_agent(agent, &self.regimens).len(),
+            Topic::Monitoring => self.by_agent(agent, &self.monitoring).len(),
         };
         Documented::new(count, self.agent(agent).review(topic))
+    }
+
+    /// Whether the data documents one item of a topic for an agent: a population
+    /// ("renal impairment"), a risk or an interactant class. Records of the item:
+    /// [`Documented::Recorded`]; its label section not read: [`Documented::NotRead`];
+    /// the topic reviewed and the item absent: [`Documented::NoneDocumented`]; the topic
+    /// not reviewed: [`Documented::NotRecorded`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, Documented, KnowledgeBase, Population};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let pregnancy = kb.documented_for(Agent::Esketamine, Population::Pregnancy);
+    /// assert!(matches!(pregnancy, Documented::Recorded(n) if n > 0));
+    /// let renal = kb.documented_for(Agent::Esketamine, Population::RenalImpairment);
+    /// println!("renal impairment: {renal}");
+    /// ```
+    pub fn documented_for(&self, agent: Agent, item: impl ReviewItem) -> Documented<'_> {
+        let count = item.count(self, agent);
+        let review = self.agent(agent).review(item.topic());
+        match (count, review.and_then(|r| r.gap(item.id()))) {
+            (0, Some(gap)) if gap.status() == GapStatus::NotRead => Documented::NotRead(gap),
+            (n, _) => Documented::new(n, review),
+        }
     }
 
     /// The records of one agent in a table sorted by agent.
@@ -250,7 +278,77 @@ impl KnowledgeBase {
     /// assert!(kb.monitoring_for(Agent::Esketamine, Route::Intranasal).any(|m| m.kind() == MonitoringKind::Observation));
     /// ```
     pub fn monitoring_for(&self, agent: Agent, route: Route) -> impl Iterator<Item = &Monitoring> {
+        let given = self.agent(agent).is_given_by(route);
         self.monitoring(agent)
-            .filter(move |m| m.routes().contains(&route))
+            .filter(move |m| given && m.holds_on(route))
+    }
+}
+
+/// An item of a reviewed topic that [`KnowledgeBase::documented_for`] answers for: a
+/// [`Population`], a [`Risk`] or an [`Interactant`].
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::query::ReviewItem;
+/// use ketamine_therapy::{Population, Topic};
+///
+/// assert_eq!(Population::Lactation.topic(), Topic::Populations);
+/// assert_eq!(Population::Lactation.id(), "lactation");
+/// ```
+pub trait ReviewItem: Copy + sealed::Sealed {
+    /// The topic the item belongs to.
+    fn topic(self) -> Topic;
+    /// The item's id, as a review's gaps name it.
+    fn id(self) -> &'static str;
+    /// How many records of the item the knowledge base holds for `agent`.
+    #[doc(hidden)]
+    fn count(self, kb: &KnowledgeBase, agent: Agent) -> usize;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::Population {}
+    impl Sealed for crate::Risk {}
+    impl Sealed for crate::Interactant {}
+}
+
+impl ReviewItem for Population {
+    fn topic(self) -> Topic {
+        Topic::Populations
+    }
+    fn id(self) -> &'static str {
+        Population::id(self)
+    }
+    fn count(self, kb: &KnowledgeBase, agent: Agent) -> usize {
+        kb.populations(agent)
+            .filter(|p| p.population() == self)
+            .count()
+    }
+}
+
+impl ReviewItem for Risk {
+    fn topic(self) -> Topic {
+        Topic::Risks
+    }
+    fn id(self) -> &'static str {
+        Risk::id(self)
+    }
+    fn count(self, kb: &KnowledgeBase, agent: Agent) -> usize {
+        usize::from(kb.risks_for(agent, None).any(|r| r.id() == self))
+    }
+}
+
+impl ReviewItem for Interactant {
+    fn topic(self) -> Topic {
+        Topic::Interactions
+    }
+    fn id(self) -> &'static str {
+        Interactant::id(self)
+    }
+    fn count(self, kb: &KnowledgeBase, agent: Agent) -> usize {
+        kb.interactions(agent)
+            .filter(|i| i.interactant() == self)
+            .count()
     }
 }

@@ -244,6 +244,19 @@ pub fn sourced_values<'a>(kb: &'a KnowledgeBase) -> Vec<Fact<'a>> {
             }
         }
     }
+    for m in kb.medicines() {
+        let id = m.id();
+        push(format!("medicine {id}"), m.sources());
+        for (i, c) in m.codes().iter().enumerate() {
+            push(format!("medicine {id} codes[{i}]"), c.sources());
+        }
+        for (i, c) in m.classes().iter().enumerate() {
+            push(format!("medicine {id} classes[{i}]"), c.sources());
+        }
+    }
+    for b in kb.brands() {
+        push(format!("brand {}", b.name()), b.sources());
+    }
     let syntheses = [
         "agent ",
         "route ",

@@ -5,6 +5,7 @@ use crate::model::{Agent, Benefit, Condition, ConditionGroup, Risk, Route};
 use strum::EnumCount;
 
 pub(crate) mod codes;
+pub(crate) mod medicines;
 pub(crate) mod names;
 
 /// Everything derived from the records at load, so that queries only borrow.
@@ -24,4 +25,8 @@ pub(crate) struct Index {
     pub(crate) names: NameIndex,
     /// Every code of every agent, route and condition, for `by_code`.
     pub(crate) codes: codes::CodeIndex,
+    /// The medicine vocabulary: names, class members, brand ingredients.
+    pub(crate) medicines: medicines::MedicineIndex,
+    /// For each condition, the positions in `regimens` of its regimens, labelled first.
+    pub(crate) regimens_by_condition: [Vec<u32>; Condition::COUNT],
 }

@@ -1,0 +1,413 @@
+//! Medicine names as patients and clinics type them: an ingredient ("lorazepam"), a
+//! brand ("Xanax", "Adderall") or a class the labels name ("benzodiazepines",
+//! "MAOIs"), resolved to the interactant classes that the labels' interaction
+//! statements are about.
+//!
+//! Lookup folds case, Unicode forms, diacritics and separators exactly as entity lookup
+//! does (`LORAZEPAM`, `Lorazépam`, full-width letters), allocates nothing on a hit, and
+//! on a miss suggests only medicine and class names close to what was typed.
+
+use std::fmt;
+
+use crate::loader::KnowledgeBase;
+use crate::loader::index::medicines::MedicineKey;
+use crate::model::{
+    Agent, BrandRecord, Entity, IdKind, Interactant, Interaction, MedicineRecord, Membership,
+};
+use crate::query::LookupError;
+use crate::query::lookup::{insert_best, suggest_scored};
+use crate::text::{MAX_NAME_BYTES, fold};
+
+/// What a medicine name resolved to: an ingredient, a brand (with its ingredients) or
+/// an interactant class named directly ("opioids").
+///
+/// # Examples
+///
+/// ```
+/// use ketamine_therapy::{Interactant, KnowledgeBase};
+///
+/// let kb = KnowledgeBase::embedded();
+/// let xanax = kb.medicine("XANAX")?;
+/// assert_eq!(xanax.name(), "Xanax");
+/// assert_eq!(xanax.ingredients().map(|m| m.name()).collect::<Vec<_>>(), ["alprazolam"]);
+/// assert!(xanax.interactants().any(|i| i == Interactant::CnsDepressants));
+///
+/// let class = kb.medicine("benzodiazepines")?;
+/// assert_eq!(class.class(), Some(Interactant::CnsDepressants));
+/// # Ok::<(), ketamine_therapy::LookupError>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Medicine<'a> {
+    kb: &'a KnowledgeBase,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Ingredient(u32),
+    Brand(u32),
+    Class(Interactant),
+}
+
+impl PartialEq for Medicine<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.kb, other.kb) && self.kind == other.kind
+    }
+}
+
+impl Eq for Medicine<'_> {}
+
+impl<'a> Medicine<'a> {
+    /// The canonical name: the ingredient's, the brand's as marketed, or the class's.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert_eq!(kb.medicine("Lorazépam")?.name(), "lorazepam");
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn name(&self) -> &'a str {
+        match self.kind {
+            Kind::Ingredient(i) => self.kb.medicine_at(i).map_or("", MedicineRecord::name),
+            Kind::Brand(b) => self.kb.brand_at(b).map_or("", BrandRecord::name),
+            Kind::Class(x) => self.kb.interactant(x).name(),
+        }
+    }
+
+    /// The brand, when the name was a brand.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.medicine("Adderall")?.brand().is_some());
+    /// assert!(kb.medicine("sertraline")?.brand().is_none());
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn brand(&self) -> Option<&'a BrandRecord> {
+        match self.kind {
+            Kind::Brand(b) => self.kb.brand_at(b),
+            _ => None,
+        }
+    }
+
+    /// The interactant class, when the name was a class the labels name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Interactant;
+    ///
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert_eq!(kb.medicine("MAOIs")?.class(), Some(Interactant::Maois));
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn class(&self) -> Option<Interactant> {
+        match self.kind {
+            Kind::Class(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The ingredients: the medicine itself, a brand's ingredients (each of a
+    /// combination product), none for a class.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// let names: Vec<&str> = kb.medicine("Suboxone")?.ingredients().map(|m| m.name()).collect();
+    /// assert!(names.contains(&"buprenorphine") && names.contains(&"naloxone"));
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn ingredients(&self) -> impl Iterator<Item = &'a MedicineRecord> + 'a {
+        let kb = self.kb;
+        let positions: &'a [u32] = match self.kind {
+            Kind::Brand(b) => kb
+                .index
+                .medicines
+                .brand_ingredients
+                .get(b as usize)
+                .map_or(&[], Vec::as_slice),
+            _ => &[],
+        };
+        let own = match self.kind {
+            Kind::Ingredient(i) => kb.medicine_at(i),
+            _ => None,
+        };
+        own.into_iter()
+            .chain(positions.iter().filter_map(move |i| kb.medicine_at(*i)))
+    }
+
+    /// Every class membership of the ingredients, with the ingredient it belongs to.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// for (ingredient, m) in kb.medicine("Percocet")?.classes_with_ingredients() {
+    ///     println!("{}: {} ({})", ingredient.name(), m.interactant(), m.basis());
+    /// }
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn classes_with_ingredients(
+        &self,
+    ) -> impl Iterator<Item = (&'a MedicineRecord, &'a Membership)> + 'a {
+        self.ingredients()
+            .flat_map(|m| m.classes().iter().map(move |c| (m, c)))
+    }
+
+    /// Every class membership of the ingredients.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Interactant;
+    ///
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.medicine("Nardil")?.classes().any(|c| c.interactant() == Interactant::Maois));
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn classes(&self) -> impl Iterator<Item = &'a Membership> + 'a {
+        self.classes_with_ingredients().map(|(_, c)| c)
+    }
+
+    /// The interactant classes the name belongs to, each once, in declaration order:
+    /// the class itself, or those of its ingredients.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::Interactant;
+    ///
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// let classes: Vec<Interactant> = kb.medicine("tramadol")?.interactants().collect();
+    /// assert!(classes.contains(&Interactant::CnsDepressants));
+    /// assert_eq!(kb.medicine("sertraline")?.interactants().count(), 0);
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn interactants(&self) -> impl Iterator<Item = Interactant> + 'a {
+        let bits = self.class_bits();
+        Interactant::ALL
+            .into_iter()
+            .filter(move |x| bits & (1 << *x as u32) != 0)
+    }
+
+    /// The interactant classes as a bit set (bit `x as u32` for class `x`).
+    fn class_bits(&self) -> u64 {
+        let direct = self.class().map_or(0, |x| 1u64 << x as u32);
+        self.classes()
+            .fold(direct, |bits, c| bits | 1 << c.interactant() as u32)
+    }
+
+    /// The label interactions of `agent` that this medicine takes part in, through
+    /// its classes, most serious first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::InteractionEffect;
+    /// use ketamine_therapy::{Agent, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let found: Vec<_> = kb.medicine("Adderall")?.interactions(Agent::Esketamine).collect();
+    /// assert!(found.iter().any(|i| i.effects().contains(&InteractionEffect::BloodPressureIncrease)));
+    /// # Ok::<(), ketamine_therapy::LookupError>(())
+    /// ```
+    pub fn interactions(&self, agent: Agent) -> impl Iterator<Item = &'a Interaction> + 'a {
+        let bits = self.class_bits();
+        self.kb
+            .interactions(agent)
+            .filter(move |i| bits & (1 << i.interactant() as u32) != 0)
+    }
+}
+
+impl fmt::Display for Medicine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl KnowledgeBase {
+    pub(crate) fn medicine_at(&self, i: u32) -> Option<&MedicineRecord> {
+        self.medicines.get(i as usize)
+    }
+
+    pub(crate) fn brand_at(&self, i: u32) -> Option<&BrandRecord> {
+        self.brands.get(i as usize)
+    }
+
+    /// Resolves a medicine name as people type it: an ingredient or one of its other
+    /// names, a brand, or a class that the labels name ("benzodiazepines", "opioids",
+    /// "MAOIs", "alcohol"). Ingredients and brands come first.
+    ///
+    /// # Errors
+    ///
+    /// [`LookupError::Blank`] for an empty text; [`LookupError::NoMedicine`] with up to
+    /// three close medicine or class names otherwise.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{KnowledgeBase, LookupError};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert_eq!(kb.medicine("ADDERALL")?.name(), "Adderall");
+    /// let err = kb.medicine("lorazapam").unwrap_err();
+    /// assert_eq!(err.medicine_suggestions().next(), Some("lorazepam"));
+    /// assert!(kb.medicine("intranasal").is_err()); // a route is not a medicine
+    /// # Ok::<(), LookupError>(())
+    /// ```
+    pub fn medicine(&self, text: &str) -> Result<Medicine<'_>, LookupError> {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (key, cut) = fold(text, &mut buf);
+        if !cut {
+            if let Some(hit) = self.index.medicines.names.get(key) {
+                let kind = match hit {
+                    MedicineKey::Ingredient(i) => Kind::Ingredient(i),
+                    MedicineKey::Brand(b) => Kind::Brand(b),
+                };
+                return Ok(Medicine { kb: self, kind });
+            }
+            if let Some(Entity::Interactant(x)) = self.index.names.get(key) {
+                return Ok(Medicine {
+                    kb: self,
+                    kind: Kind::Class(x),
+                });
+            }
+            if key.is_empty() {
+                return Err(LookupError::Blank);
+            }
+        }
+        Err(LookupError::no_medicine(
+            text,
+            self.medicine_suggestions(key),
+        ))
+    }
+
+    /// The medicine and class names closest to a folded input: within a quarter of
+    /// its length in edits (at least one, at most three), or starting with it.
+    fn medicine_suggestions(&self, key: &[u8]) -> Vec<String> {
+        let limit = 2 * (key.len() / 4).clamp(1, 3);
+        let meds = suggest_scored(&self.index.medicines.names, key, |_| true, limit, 4);
+        let classes = suggest_scored(
+            &self.index.names,
+            key,
+            |e| e.id_kind() == IdKind::Interactant,
+            limit,
+            4,
+        );
+        let mut best: [Option<(usize, Name)>; 3] = [None; 3];
+        for (score, m) in meds.into_iter().flatten() {
+            insert_best(&mut best, score, Name::Medicine(m));
+        }
+        for (score, e) in classes.into_iter().flatten() {
+            insert_best(&mut best, score, Name::Entity(e));
+        }
+        best.into_iter()
+            .flatten()
+            .filter_map(|(_, name)| match name {
+                Name::Medicine(MedicineKey::Ingredient(i)) => {
+                    self.medicine_at(i).map(|m| m.name().to_owned())
+                }
+                Name::Medicine(MedicineKey::Brand(b)) => {
+                    self.brand_at(b).map(|b| b.name().to_owned())
+                }
+                // The class's own name or alias closest to what was typed
+                // ("benzodiazepine" rather than "CNS depressants").
+                Name::Entity(e) => self.closest_key(key, e).or_else(|| Some(e.to_string())),
+            })
+            .collect()
+    }
+
+    /// The folded name or alias of `entity` closest to the folded `input`.
+    fn closest_key(&self, input: &[u8], entity: Entity) -> Option<String> {
+        let pattern = crate::text::Pattern::new(input);
+        self.index
+            .names
+            .entries()
+            .iter()
+            .filter(|(_, e)| *e == entity)
+            .filter_map(|(k, _)| Some((pattern.distance(k.as_bytes(), MAX_NAME_BYTES)?, k)))
+            .min()
+            .map(|(_, k)| k.to_string())
+    }
+
+    /// A medicine by its id (`"lorazepam"`), in O(log n).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert_eq!(kb.medicine_by_id("alprazolam").unwrap().name(), "alprazolam");
+    /// assert!(kb.medicine_by_id("Alprazolam").is_none()); // ids are exact
+    /// ```
+    pub fn medicine_by_id(&self, id: &str) -> Option<&MedicineRecord> {
+        self.medicines
+            .binary_search_by(|m| m.id().cmp(id))
+            .ok()
+            .and_then(|i| self.medicines.get(i))
+    }
+
+    /// A brand by its name, folded as lookup folds (`"xanax"` finds Xanax).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert_eq!(kb.brand("XANAX").unwrap().name(), "Xanax");
+    /// assert!(kb.brand("alprazolam").is_none()); // an ingredient, not a brand
+    /// ```
+    pub fn brand(&self, name: &str) -> Option<&BrandRecord> {
+        self.medicine(name).ok().and_then(|m| m.brand())
+    }
+
+    /// Every medicine of the vocabulary, by id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.medicines().count() > 300);
+    /// ```
+    pub fn medicines(&self) -> impl ExactSizeIterator<Item = &MedicineRecord> {
+        self.medicines.iter()
+    }
+
+    /// Every brand, by name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let kb = ketamine_therapy::KnowledgeBase::embedded();
+    /// assert!(kb.brands().any(|b| b.name() == "Adderall"));
+    /// ```
+    pub fn brands(&self) -> impl ExactSizeIterator<Item = &BrandRecord> {
+        self.brands.iter()
+    }
+
+    /// The medicines that belong to an interactant class, by name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Interactant, KnowledgeBase};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// assert!(kb.members(Interactant::Maois).any(|m| m.name() == "phenelzine"));
+    /// ```
+    pub fn members(&self, interactant: Interactant) -> impl Iterator<Item = &MedicineRecord> {
+        interactant
+            .pick(&self.index.medicines.members)
+            .iter()
+            .filter_map(|i| self.medicine_at(*i))
+    }
+}
+
+/// A suggestion from either index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Medicine(MedicineKey),
+    Entity(Entity),
+}
