@@ -218,7 +218,7 @@ fn overview(kb: &KnowledgeBase, out: Out) -> Outcome {
                     ind.agent().to_string(),
                     ind.route().to_string(),
                     ind.evidence().to_string(),
-                    us_status(ind),
+                    us_status(kb, ind),
                 ]));
             }
         }
@@ -263,14 +263,16 @@ fn condition_heading(kb: &KnowledgeBase, condition: Condition) -> String {
 }
 
 /// The US status of an indication: approved, off-label, unapproved or not recorded.
-fn us_status(ind: &Indication) -> String {
-    ind.status_in(Jurisdiction::Us).status().to_string()
+fn us_status(kb: &KnowledgeBase, ind: &Indication) -> String {
+    kb.use_status(ind.agent(), ind.route(), ind.condition(), Jurisdiction::Us)
+        .status()
+        .to_string()
 }
 
 /// The status in every jurisdiction that has one: `US approved (2019-03-05); EU ...`.
-fn statuses(ind: &Indication) -> String {
+fn statuses(kb: &KnowledgeBase, ind: &Indication) -> String {
     let recorded: Vec<String> = Jurisdiction::iter()
-        .map(|j| ind.status_in(j))
+        .map(|j| kb.use_status(ind.agent(), ind.route(), ind.condition(), j))
         .filter(|s| s.status().is_recorded())
         .map(|s| format!("{} {s}", s.jurisdiction()))
         .collect();
@@ -353,7 +355,7 @@ fn condition_routes(kb: &KnowledgeBase, condition: Condition, out: Out) -> io::R
             ind.route(),
             ind.evidence()
         )?;
-        wrap(out, "   Status: ", "           ", &statuses(ind))?;
+        wrap(out, "   Status: ", "           ", &statuses(kb, ind))?;
         for reg in ind.regulatory() {
             wrap(out, "   ", "       ", &regulatory_text(reg))?;
         }
@@ -424,7 +426,7 @@ fn conditions_for(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> O
         lines.push(Line::Row(vec![
             other,
             ind.evidence().to_string(),
-            us_status(ind),
+            us_status(kb, ind),
         ]));
     }
     if lines.is_empty() {

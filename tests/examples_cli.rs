@@ -130,7 +130,15 @@ fn us_status(ind: &Indication) -> String {
         .regulatory_in(Jurisdiction::Us)
         .map(|r| r.status().to_string())
         .collect();
-    if statuses.is_empty() {
+    // No fact about the use itself: by rule, off-label where the agent has a US label.
+    let labelled = kb()
+        .agent(ind.agent())
+        .regulatory()
+        .iter()
+        .any(|r| r.jurisdiction() == Jurisdiction::Us && r.status().to_string() == "approved");
+    if statuses.is_empty() && labelled {
+        "off-label".to_owned()
+    } else if statuses.is_empty() {
         "not recorded".to_owned()
     } else {
         statuses.into_iter().collect::<Vec<_>>().join(" / ")

@@ -151,6 +151,10 @@ impl Indication {
     /// through [`JurisdictionStatus::facts`]. Nothing is inferred: a jurisdiction with
     /// no recorded fact is [`UseStatus::NotRecorded`], not "unapproved".
     ///
+    /// This is what the indication's own facts say; [`KnowledgeBase::use_status`](crate::KnowledgeBase::use_status)
+    /// also applies the rule for uses the facts do not name (off-label where the agent
+    /// has a label in the jurisdiction).
+    ///
     /// # Examples
     ///
     /// ```
@@ -197,6 +201,7 @@ impl Indication {
             status: governing.map_or(UseStatus::NotRecorded, |r| r.status().into()),
             governing,
             facts: &self.regulatory,
+            by_rule: false,
         }
     }
 

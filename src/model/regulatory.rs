@@ -306,6 +306,7 @@ pub struct JurisdictionStatus<'a> {
     pub(crate) status: UseStatus,
     pub(crate) governing: Option<&'a Regulatory>,
     pub(crate) facts: &'a [Regulatory],
+    pub(crate) by_rule: bool,
 }
 
 impl<'a> JurisdictionStatus<'a> {
@@ -400,6 +401,27 @@ impl<'a> JurisdictionStatus<'a> {
         self.governing.and_then(Regulatory::scope)
     }
 
+    /// Whether the status follows from the rule rather than a fact about this use:
+    /// where an agent has a label in the jurisdiction, a use outside its indications
+    /// there is off-label (see
+    /// [`KnowledgeBase::use_status`](crate::KnowledgeBase::use_status)); the governing
+    /// fact is then the agent's authorisation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::UseStatus;
+    /// use ketamine_therapy::{Agent, Condition, Jurisdiction, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let uk = kb.use_status(Agent::RacemicKetamine, Route::Intravenous, Condition::Ptsd, Jurisdiction::Uk);
+    /// assert_eq!(uk.status(), UseStatus::OffLabel);
+    /// assert!(uk.by_rule());
+    /// ```
+    pub fn by_rule(&self) -> bool {
+        self.by_rule
+    }
+
     /// Every fact recorded for the jurisdiction, in data order (e.g. a first approval
     /// and a later change of scope).
     ///
@@ -445,6 +467,9 @@ impl Serialize for JurisdictionStatus<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("jurisdiction", &self.jurisdiction)?;
         map.serialize_entry("status", &self.status)?;
+        if self.by_rule {
+            map.serialize_entry("by_rule", &true)?;
+        }
         if let Some(date) = self.date() {
             map.serialize_entry("date", &date)?;
         }

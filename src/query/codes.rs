@@ -260,6 +260,9 @@ impl KnowledgeBase {
     /// assert_eq!(kb.by_code_text("http://snomed.info/sct|46713006").next().map(|m| m.entity()), Some(nasal));
     /// assert_eq!(kb.by_code_text("sct:46713006").next().map(|m| m.entity()), Some(nasal));
     /// assert_eq!(kb.by_code_text("46713006").next().map(|m| m.entity()), Some(nasal));
+    /// // Folded as name lookup folds: full-width forms and invisible marks.
+    /// assert_eq!(kb.by_code_text("Ｆ３３．１").count(), kb.by_code_text("F33.1").count());
+    /// assert_eq!(kb.by_code_text("F33\u{200b}.1").count(), kb.by_code_text("F33.1").count());
     /// ```
     pub fn by_code_text(&self, text: &str) -> CodeMatches<'_> {
         let text = text.trim();

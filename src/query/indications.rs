@@ -2,7 +2,8 @@
 
 use crate::loader::KnowledgeBase;
 use crate::model::{
-    Agent, BenefitRecord, Condition, ConditionGroup, Evidence, Indication, Jurisdiction, Route,
+    Agent, BenefitRecord, Condition, ConditionGroup, Evidence, Indication, Jurisdiction,
+    JurisdictionStatus, RegulatoryStatus, Route, UseStatus,
 };
 
 impl KnowledgeBase {
@@ -76,6 +77,69 @@ impl KnowledgeBase {
         Indications {
             inner: self.indications.iter(),
             filter: Filter::default(),
+        }
+    }
+
+    /// The regulatory status of a use (agent, route, condition) in a jurisdiction,
+    /// by one rule for every agent: a fact about the use itself decides (approved,
+    /// off-label, unapproved); otherwise, where the agent has a label in the
+    /// jurisdiction, a use outside its indications there is off-label; where the data
+    /// states that no product of the agent is authorised there, unapproved; else not
+    /// recorded. [`JurisdictionStatus::by_rule`](crate::model::JurisdictionStatus::by_rule)
+    /// says when the rule answered.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::UseStatus;
+    /// use ketamine_therapy::{Agent, Condition, Jurisdiction, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let trd = Condition::TreatmentResistantDepression;
+    /// let us = kb.use_status(Agent::Esketamine, Route::Intranasal, trd, Jurisdiction::Us);
+    /// assert_eq!(us.status(), UseStatus::Approved);
+    /// // Subcutaneous use has no product of its own for either agent: the same answer.
+    /// let esk = kb.use_status(Agent::Esketamine, Route::Subcutaneous, trd, Jurisdiction::Us);
+    /// let rac = kb.use_status(Agent::RacemicKetamine, Route::Subcutaneous, trd, Jurisdiction::Us);
+    /// assert_eq!((esk.status(), rac.status()), (UseStatus::OffLabel, UseStatus::OffLabel));
+    /// ```
+    pub fn use_status(
+        &self,
+        agent: Agent,
+        route: Route,
+        condition: Condition,
+        jurisdiction: Jurisdiction,
+    ) -> JurisdictionStatus<'_> {
+        let stated = self
+            .routes_for(condition)
+            .iter()
+            .find(|i| i.agent() == agent && i.route() == route)
+            .map(|i| i.status_in(jurisdiction))
+            .filter(|s| s.status().is_recorded());
+        if let Some(stated) = stated {
+            return stated;
+        }
+        let facts = self.agent(agent).regulatory();
+        let earliest = |status: RegulatoryStatus| {
+            facts
+                .iter()
+                .filter(|r| r.jurisdiction() == jurisdiction && r.status() == status)
+                .min_by_key(|r| r.date().map_or((1, None), |d| (0, Some(d))))
+        };
+        let (status, governing) = match (
+            earliest(RegulatoryStatus::Approved),
+            earliest(RegulatoryStatus::Unapproved),
+        ) {
+            (Some(label), _) => (UseStatus::OffLabel, Some(label)),
+            (None, Some(none)) => (UseStatus::Unapproved, Some(none)),
+            (None, None) => (UseStatus::NotRecorded, None),
+        };
+        JurisdictionStatus {
+            jurisdiction,
+            status,
+            governing,
+            facts,
+            by_rule: governing.is_some(),
         }
     }
 

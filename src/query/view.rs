@@ -125,11 +125,13 @@ impl Serialize for IndicationView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        struct Statuses<'a>(&'a Indication);
+        struct Statuses<'a>(&'a KnowledgeBase, &'a Indication);
         impl Serialize for Statuses<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let Statuses(kb, i) = *self;
                 serializer.collect_map(Jurisdiction::iter().map(|j| {
-                    let status: JurisdictionStatus<'_> = self.0.status_in(j);
+                    let status: JurisdictionStatus<'_> =
+                        kb.use_status(i.agent(), i.route(), i.condition(), j);
                     (j, status)
                 }))
             }
@@ -145,7 +147,7 @@ impl Serialize for IndicationView<'_> {
         map.serialize_entry("route", &ind.route())?;
         map.serialize_entry("route_name", self.kb.route(ind.route()).name())?;
         map.serialize_entry("evidence", &ind.evidence())?;
-        map.serialize_entry("status", &Statuses(ind))?;
+        map.serialize_entry("status", &Statuses(self.kb, ind))?;
         map.serialize_entry("regulatory", ind.regulatory())?;
         map.serialize_entry("note", ind.note())?;
         map.serialize_entry("sources", crate::Sourced::sources(ind))?;
