@@ -58,20 +58,30 @@ fn modified(path: &Path) -> Option<SystemTime> {
     fs::metadata(path).ok()?.modified().ok()
 }
 
-/// The newest modification time of the files an example is built from.
+/// The newest modification time of the files an example is built from (walking the
+/// source folders, which hold the layers' subfolders).
 fn newest_input(example: &str) -> Option<SystemTime> {
+    fn walk(path: &Path, newest: &mut Option<SystemTime>) {
+        if let Ok(entries) = fs::read_dir(path) {
+            for entry in entries.flatten() {
+                walk(&entry.path(), newest);
+            }
+        } else if let Some(t) = modified(path) {
+            *newest = (*newest).max(Some(t));
+        }
+    }
     let dir = manifest_dir();
-    let files = ["src", "data"]
-        .iter()
-        .filter_map(|d| fs::read_dir(dir.join(d)).ok())
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .chain([
-            dir.join("Cargo.toml"),
-            dir.join("examples").join(format!("{example}.rs")),
-        ]);
-    files.filter_map(|f| modified(&f)).max()
+    let mut newest = None;
+    for path in [
+        dir.join("src"),
+        dir.join("data"),
+        dir.join("Cargo.toml"),
+        dir.join("examples").join(format!("{example}.rs")),
+        dir.join("examples").join(example),
+    ] {
+        walk(&path, &mut newest);
+    }
+    newest
 }
 
 /// `target/<profile>/examples/<name>`, next to this test's `deps/` directory, if it
@@ -481,21 +491,19 @@ fn risks_oral_lists_every_risk_that_applies_to_oral_ketamine_with_its_basis() {
 
 #[test]
 fn checklist_shows_every_section_of_the_safety_picture() {
-    let out = ketamine(&["checklist", "Spravato"]);
+    let out = ketamine(&["checklist", "Spravato", "--full"]);
     out.assert_ok();
     for heading in [
-        "Contraindications",
-        "Special populations",
-        "Interactions",
-        "Monitoring",
-        "Most frequent risks, against placebo",
-        "Label warnings (every route)",
+        "Applies, most serious first",
+        "To check before the session (a patient fact was not given)",
+        "Not assessed in this data",
     ] {
         assert!(
             out.stdout.lines().any(|l| l == heading),
             "no `{heading}` section"
         );
     }
+    // With no patient fact given, every contraindication is there, to be checked.
     let text = flatten(&out.stdout);
     for c in kb().contraindications(Agent::Esketamine) {
         assert!(
@@ -504,10 +512,76 @@ fn checklist_shows_every_section_of_the_safety_picture() {
             c.text()
         );
     }
-    assert!(text.contains("(placebo "), "no rate against placebo");
+    // Every risk of the agent by its first route is printed.
+    for r in kb().risks_of(Agent::Esketamine, Route::Intranasal).unwrap() {
+        assert!(text.contains(r.name()), "risk missing: {}", r.name());
+    }
     assert!(text.contains("not a clinical decision"));
     let wrong = ketamine(&["checklist", "TRD"]);
     assert_eq!(wrong.code, Some(2));
+    let unknown = ketamine(&["checklist", "Spravato", "--weight", "70"]);
+    assert_eq!(unknown.code, Some(2));
+}
+
+#[test]
+fn checklist_screens_a_patient_most_serious_first() {
+    let out = ketamine(&[
+        "checklist",
+        "Spravato",
+        "--meds",
+        "Xanax, Adderall, sertraline, lorazapam",
+        "--bp",
+        "165/100",
+        "--age",
+        "70",
+        "--child-pugh",
+        "B",
+        "--history",
+        "aneurysm",
+    ]);
+    out.assert_ok();
+    let text = flatten(&out.stdout);
+    assert!(
+        text.contains("[contraindication] contraindication: Aneurysmal"),
+        "{text}"
+    );
+    assert!(text.contains("matched: Xanax (alprazolam"), "{text}");
+    assert!(text.contains("matched: Adderall"), "{text}");
+    assert!(text.contains("blood pressure above 140/90 mmHg"), "{text}");
+    assert!(text.contains("Child-Pugh B"), "{text}");
+    assert!(!text.contains("matched: Child-Pugh C"), "{text}");
+    assert!(text.contains("sertraline: sertraline; no interaction documented in the labels read"));
+    assert!(text.contains("did you mean: lorazepam?"));
+    // Contraindications first: the first statement printed is the aneurysm one.
+    let first = out
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Applies, most serious first")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(first.contains("[contraindication]"), "{first}");
+    // One screen by default.
+    assert!(
+        out.stdout.lines().count() < 70,
+        "{} lines",
+        out.stdout.lines().count()
+    );
+}
+
+#[test]
+fn interactions_of_a_medicine_or_brand() {
+    let out = ketamine(&["interactions", "Xanax"]);
+    out.assert_ok();
+    let text = flatten(&out.stdout);
+    assert!(text.contains("Xanax (brand"), "{text}");
+    assert!(text.contains("alprazolam: CNS depressants"), "{text}");
+    assert!(text.contains("With esketamine"));
+    let none = ketamine(&["interactions", "sertraline"]);
+    none.assert_ok();
+    assert!(flatten(&none.stdout).contains("no interaction documented in the labels read"));
+    let typo = ketamine(&["interactions", "lorazapam"]);
+    assert_eq!(typo.code, Some(2));
+    assert!(typo.stderr.contains("lorazepam"));
 }
 
 #[test]
@@ -530,4 +604,11 @@ fn dosing_says_it_is_reference_data_and_never_a_dose() {
     assert!(text.contains("No dose here is a dose for any person; this tool computes none."));
     assert!(text.contains("label (US)"));
     assert!(text.contains("off-label"));
+    // Labelled regimens come before trial protocols.
+    let first_label = text.find("label (").expect("a labelled regimen");
+    let first_trial = text.find("trial protocol").expect("a trial protocol");
+    assert!(
+        first_label < first_trial,
+        "a trial protocol before the label"
+    );
 }

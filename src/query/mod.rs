@@ -36,6 +36,7 @@
 //! assert!(matches!(found.documented(), Documented::Recorded(n) if n > 0));
 //! ```
 
+mod agent_risk;
 mod codes;
 mod findings;
 mod indications;
@@ -46,6 +47,7 @@ mod safety;
 mod screen;
 mod view;
 
+pub use self::agent_risk::{AgentRisk, NotGivenBy};
 pub use self::codes::{CodeMatch, CodeMatches};
 pub(crate) use self::findings::ByAgent;
 pub use self::findings::{Documented, Findings};

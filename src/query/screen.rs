@@ -11,10 +11,10 @@ use serde::Serialize;
 use crate::loader::KnowledgeBase;
 use crate::model::{
     Agent, Assessment, Contraindication, Criterion, Fact, Gap, GapStatus, Interactant, Interaction,
-    MedicineRecord, Membership, Monitoring, Patient, PopulationGuidance, RiskRecord, Route,
-    Sourced, Standing, Topic,
+    MedicineRecord, Membership, Monitoring, Patient, PopulationGuidance, Route, Sourced, Standing,
+    Topic,
 };
-use crate::query::{Documented, LookupError, Medicine};
+use crate::query::{AgentRisk, Documented, LookupError, Medicine, NotGivenBy};
 use crate::text::echo;
 
 /// The most medicines one screening takes.
@@ -60,22 +60,15 @@ pub const MAX_MEDICINE_BYTES: usize = 200;
 ///
 /// let kb = KnowledgeBase::embedded();
 /// let err = kb.screen(Agent::Esketamine, Route::Oral, &Patient::new(), [""; 0]).unwrap_err();
-/// assert!(matches!(err, ScreenError::NotGivenBy { agent: Agent::Esketamine, route: Route::Oral, .. }));
+/// assert!(matches!(&err, ScreenError::NotGivenBy(e) if e.agent() == Agent::Esketamine && e.route() == Route::Oral));
 /// assert!(err.to_string().starts_with("esketamine is not given by the oral route in this data; its routes: intranasal"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ScreenError {
     /// The agent is not given by the route in this data: nothing can apply.
-    #[error("{agent} is not given by the {route} route in this data; its routes: {valid}")]
-    NotGivenBy {
-        /// The agent.
-        agent: Agent,
-        /// The route asked for.
-        route: Route,
-        /// The routes the agent is given by, comma-separated.
-        valid: String,
-    },
+    #[error(transparent)]
+    NotGivenBy(#[from] NotGivenBy),
     /// More medicines than [`MAX_MEDICINES`].
     #[error("more than {limit} medicines given; at most {limit} can be screened at once")]
     TooManyMedicines {
@@ -181,8 +174,8 @@ pub enum Item<'a> {
     Population(&'a PopulationGuidance),
     /// A monitoring step.
     Monitoring(&'a Monitoring),
-    /// A risk of the agent by the route.
-    Risk(&'a RiskRecord),
+    /// A risk of the agent by the route, as that agent's view.
+    Risk(AgentRisk<'a>),
 }
 
 /// Why a statement applies.
@@ -372,7 +365,7 @@ impl<'a> Item<'a> {
             Item::Interaction(i) => i.sources(),
             Item::Population(p) => p.sources(),
             Item::Monitoring(m) => m.sources(),
-            Item::Risk(r) => r.sources(),
+            Item::Risk(r) => r.record().sources(),
         }
     }
 
@@ -834,15 +827,7 @@ impl KnowledgeBase {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let record = self.agent(agent);
-        if !record.is_given_by(route) {
-            let valid: Vec<&str> = record.routes().iter().map(|r| r.route().id()).collect();
-            return Err(ScreenError::NotGivenBy {
-                agent,
-                route,
-                valid: valid.join(", "),
-            });
-        }
+        NotGivenBy::check(self, agent, route)?;
         let inputs = bounded_names(medicines)?;
         let mut outcomes = Vec::with_capacity(inputs.len());
         let mut given = Vec::with_capacity(inputs.len());
@@ -865,12 +850,9 @@ impl KnowledgeBase {
         };
         self.screen_records(&mut s, patient);
         self.screen_interactions(&mut s, &given);
-        for r in self.risks_for(agent, route) {
-            let standing = r
-                .standing_for(agent, route)
-                .unwrap_or(Standing::ObservedInStudies);
+        for r in self.risks_of(agent, route)? {
             s.findings.push(Finding {
-                standing,
+                standing: r.standing(),
                 item: Item::Risk(r),
                 matched: vec![Matched::Always],
             });
@@ -936,9 +918,12 @@ impl KnowledgeBase {
     ) -> Vec<MedicineOutcome<'a>> {
         let resolved = given.into_iter().map(|g| {
             let interactions = g.medicine.interactions(agent).count();
-            let documented = match interactions {
-                0 => self.documented(agent, Topic::Interactions),
-                n => Documented::Recorded(n),
+            // For a medicine in no interacting class: the labels read list none for
+            // it where the topic was reviewed; otherwise nothing is recorded.
+            let documented = match (interactions, self.agent(agent).review(Topic::Interactions)) {
+                (0, Some(review)) => Documented::NoneDocumented(review),
+                (0, None) => Documented::NotRecorded,
+                (n, _) => Documented::Recorded(n),
             };
             MedicineOutcome::Resolved {
                 input: g.input,

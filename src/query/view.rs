@@ -45,18 +45,46 @@ const SOURCE_ID_KEYS: [&str; 2] = ["sources", "negative_findings"];
 pub struct Cited<'a, T: ?Sized> {
     kb: &'a KnowledgeBase,
     value: &'a T,
+    compact: bool,
+}
+
+impl<'a, T: ?Sized> Cited<'a, T> {
+    /// The compact form for apps: each source as its title, year and link only (and
+    /// its id), not the whole bibliographic record with notes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, Route};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let risks: Vec<_> = kb.risks_of(Agent::RacemicKetamine, Route::Oral)?.collect();
+    /// let full = serde_json::to_string(&kb.cited(&risks))?;
+    /// let compact = serde_json::to_string(&kb.cited(&risks).compact())?;
+    /// assert!(compact.len() * 2 < full.len());
+    /// let json: serde_json::Value = serde_json::from_str(&compact)?;
+    /// let source = &json[0]["sources"][0];
+    /// assert!(source["title"].is_string() && source.get("note").is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn compact(self) -> Self {
+        Cited {
+            compact: true,
+            ..self
+        }
+    }
 }
 
 impl<T: Serialize + ?Sized> Serialize for Cited<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut value = serde_json::to_value(self.value).map_err(S::Error::custom)?;
-        resolve(self.kb, &mut value);
+        resolve(self.kb, &mut value, self.compact);
         value.serialize(serializer)
     }
 }
 
 /// Replaces every list of source ids under a [`SOURCE_ID_KEYS`] key with source objects.
-fn resolve(kb: &KnowledgeBase, value: &mut Value) {
+fn resolve(kb: &KnowledgeBase, value: &mut Value, compact: bool) {
     match value {
         Value::Object(map) => {
             for (key, child) in map.iter_mut() {
@@ -64,15 +92,19 @@ fn resolve(kb: &KnowledgeBase, value: &mut Value) {
                     Value::Array(items) if SOURCE_ID_KEYS.contains(&key.as_str()) => {
                         for item in items.iter_mut() {
                             if let Some(source) = item.as_str().and_then(|id| kb.source(id)) {
-                                *item = source_object(source);
+                                *item = if compact {
+                                    compact_object(source)
+                                } else {
+                                    source_object(source)
+                                };
                             }
                         }
                     }
-                    _ => resolve(kb, child),
+                    _ => resolve(kb, child, compact),
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|item| resolve(kb, item)),
+        Value::Array(items) => items.iter_mut().for_each(|item| resolve(kb, item, compact)),
         _ => {}
     }
 }
@@ -87,6 +119,23 @@ fn source_object(source: &Source) -> Value {
         String::from("tier"),
         Value::String(source.tier().to_string()),
     );
+    if let Some(link) = source.link() {
+        map.insert(String::from("link"), Value::String(link));
+    }
+    Value::Object(map)
+}
+
+/// One source as an app shows it in a list: id, title, year and link.
+fn compact_object(source: &Source) -> Value {
+    let mut map = Map::new();
+    map.insert(String::from("id"), Value::String(source.id().to_owned()));
+    map.insert(
+        String::from("title"),
+        Value::String(source.title().to_owned()),
+    );
+    if let Some(year) = source.year() {
+        map.insert(String::from("year"), Value::from(year));
+    }
     if let Some(link) = source.link() {
         map.insert(String::from("link"), Value::String(link));
     }
@@ -179,7 +228,11 @@ impl KnowledgeBase {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn cited<'a, T: Serialize + ?Sized>(&'a self, value: &'a T) -> Cited<'a, T> {
-        Cited { kb: self, value }
+        Cited {
+            kb: self,
+            value,
+            compact: false,
+        }
     }
 
     /// An indication with its names, key and status in every jurisdiction, for a web

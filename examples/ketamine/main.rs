@@ -6,7 +6,7 @@
 //! cargo run --example ketamine -- conditions-for nasal  # conditions studied for a route
 //! cargo run --example ketamine -- risks Spravato        # risks of an agent or a route
 //! cargo run --example ketamine -- risks oral            # everything that applies to oral ketamine
-//! cargo run --example ketamine -- checklist Spravato    # pre-session view of an agent
+//! cargo run --example ketamine -- checklist Spravato --meds "Xanax, sertraline" --bp 165/100
 //! cargo run --example ketamine -- interactions ketamine # drug interactions of an agent
 //! cargo run --example ketamine -- dosing TRD            # published regimens (reference only)
 //! cargo run --example ketamine -- show ptsd             # one whole record and its sources
@@ -22,6 +22,8 @@
 //! The output is information for developers, not medical advice, and says so on its
 //! first line.
 
+mod checklist;
+
 use std::fmt::Display;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -31,8 +33,8 @@ use ketamine_therapy::{
     Indication, Interactant, IntoEnumIterator, Jurisdiction, KnowledgeBase, LookupError, Route,
     Source, Sourced,
     model::{
-        AgentRecord, BenefitRecord, Frequency, Interaction, Regimen, Regulatory, RiskBasis,
-        RiskRecord, RouteRecord, Timing,
+        AgentRecord, BenefitRecord, Frequency, Interaction, Regimen, Regulatory, RiskRecord,
+        RouteRecord, Timing,
     },
 };
 
@@ -46,9 +48,12 @@ commands:
   routes-for <condition>      routes for a condition (or group), strongest evidence first
   conditions-for <route>      conditions studied for a route (or an agent)
   risks <agent|route>         risks, frequencies against placebo and mitigation
-  checklist <agent>           pre-session view: contraindications, populations,
-                              interactions, monitoring, most frequent risks
-  interactions <agent|drug>   drug interactions of an agent, or with a drug class
+  checklist <agent> [options] screening of one patient, most serious first:
+                              --route R  --meds \"Xanax, Adderall\"  --bp 165/100
+                              --age N  --pregnant  --breastfeeding  --child-pugh B
+                              --history aneurysm,psychosis  --full (everything)
+  interactions <agent|medicine>  drug interactions of an agent, or of a medicine,
+                              brand or class (Xanax, lorazepam, opioids)
   dosing <agent|condition>    published regimens: reference data, never a dose
                               for a person
   show <name|code>            one whole record with its sources (or a source id,
@@ -149,8 +154,13 @@ fn run(args: &[String], out: Out) -> Outcome {
         "routes-for" => routes_for(kb, resolve(kb, &name)?, &name, out),
         "conditions-for" => conditions_for(kb, resolve(kb, &name)?, &name, out),
         "risks" => risks(kb, resolve(kb, &name)?, &name, out),
-        "checklist" => checklist(kb, resolve(kb, &name)?, &name, out),
-        "interactions" => interactions(kb, resolve(kb, &name)?, &name, out),
+        "checklist" => checklist(kb, rest, out),
+        "interactions" => match kb.lookup(&name) {
+            Ok(entity) => interactions(kb, entity, &name, out),
+            // Not an agent or class: a medicine or brand as people type it.
+            Err(_) if !name.trim().is_empty() => medicine_interactions(kb, &name, out),
+            Err(_) => Err(Failure::Usage("this command needs a name".to_owned())),
+        },
         "dosing" => dosing(kb, resolve(kb, &name)?, &name, out),
         "show" => show(kb, &name, out),
         "export" => export(kb, &name, out),
@@ -601,129 +611,11 @@ fn empty_note(documented: Documented<'_>) -> Option<String> {
     }
 }
 
-fn checklist(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Outcome {
-    let agent = agent_of("checklist", entity, name)?;
-    writeln!(out)?;
-    wrap(
-        out,
-        "",
-        "",
-        &format!(
-            "Pre-session reference for {agent}: what the labels and studies in this data \
-             say. Check the current label; this is not a clinical decision."
-        ),
-    )?;
-
-    heading(out, "Contraindications")?;
-    let found = kb.contraindications(agent);
-    if let Some(note) = empty_note(found.documented()) {
-        writeln!(out, "  {note}")?;
-    }
-    for c in found {
-        wrap(
-            out,
-            "  - ",
-            "    ",
-            &format!("{} [{}]", c.text(), c.sources().join(", ")),
-        )?;
-    }
-
-    heading(out, "Special populations")?;
-    let found = kb.populations(agent);
-    if let Some(note) = empty_note(found.documented()) {
-        writeln!(out, "  {note}")?;
-    }
-    for p in found {
-        let scope = p
-            .jurisdiction()
-            .map(|j| format!(", {j}"))
-            .unwrap_or_default();
-        let text = format!(
-            "{} ({}{scope}): {} [{}]",
-            p.population(),
-            p.recommendation(),
-            p.text(),
-            p.sources().join(", ")
-        );
-        wrap(out, "  - ", "    ", &text)?;
-    }
-
-    heading(out, "Interactions")?;
-    interaction_lines(kb.interactions(agent), out)?;
-
-    heading(out, "Monitoring")?;
-    let mut any = false;
-    for m in kb.monitoring(agent) {
-        any = true;
-        let timing = m
-            .timing()
-            .map(|t| format!(" Timing: {t}."))
-            .unwrap_or_default();
-        let text = format!(
-            "{}: {}{timing} [{}]",
-            m.kind(),
-            m.text(),
-            m.sources().join(", ")
-        );
-        wrap(out, "  - ", "    ", &text)?;
-    }
-    if !any {
-        writeln!(out, "  not recorded in this data")?;
-    }
-
-    heading(out, "Most frequent risks, against placebo")?;
-    // For each risk, its highest label figure measured against placebo (failing that,
-    // any figure against placebo, then any figure); then the eight most frequent.
-    let from_label = |f: &Frequency| {
-        kb.sources_of(f)
-            .any(|s| s.kind() == ketamine_therapy::model::SourceKind::Label)
-    };
-    let rank = |f: &Frequency| {
-        (
-            u8::from(from_label(f)) + 2 * u8::from(f.placebo_percent().is_some()),
-            f.percent().max(),
-        )
-    };
-    let mut rates: Vec<(&RiskRecord, &Frequency)> = kb
-        .risks()
-        .filter_map(|r| {
-            r.frequencies()
-                .iter()
-                .filter(|f| f.agent() == agent)
-                .max_by(|a, b| {
-                    let (x, y) = (rank(a), rank(b));
-                    x.0.cmp(&y.0).then(x.1.total_cmp(&y.1))
-                })
-                .map(|f| (r, f))
-        })
-        .collect();
-    rates.sort_by(|a, b| b.1.percent().max().total_cmp(&a.1.percent().max()));
-    rates.truncate(8);
-    for (risk, f) in &rates {
-        let text = format!("{}: {}", risk.name(), frequency_text(f));
-        wrap(out, "  - ", "    ", &text)?;
-    }
-    if rates.is_empty() {
-        writeln!(out, "  no rates recorded in this data")?;
-    }
-
-    heading(out, "Label warnings (every route)")?;
-    let warnings: Vec<&str> = kb
-        .risks()
-        .filter(|r| {
-            r.applies()
-                .iter()
-                .any(|s| s.agent() == agent && s.basis() == RiskBasis::LabelWarning)
-        })
-        .map(RiskRecord::name)
-        .collect();
-    wrap(out, "  ", "  ", &warnings.join("; "))?;
-    Ok(())
-}
-
-fn heading(out: Out, title: &str) -> io::Result<()> {
-    writeln!(out)?;
-    writeln!(out, "{title}")
+fn checklist(kb: &KnowledgeBase, args: &[String], out: Out) -> Outcome {
+    let options = checklist::parse(kb, args)?;
+    let entity = resolve(kb, &options.agent_name)?;
+    let agent = agent_of("checklist", entity, &options.agent_name)?;
+    checklist::print(kb, agent, &options, out)
 }
 
 fn interaction_lines(found: Findings<'_, Interaction>, out: Out) -> io::Result<()> {
@@ -793,6 +685,66 @@ fn interactions(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Out
                 name,
                 other,
             ));
+        }
+    }
+    Ok(())
+}
+
+/// The interactions of a medicine, brand or class with each agent.
+fn medicine_interactions(kb: &KnowledgeBase, name: &str, out: Out) -> Outcome {
+    let medicine = kb.medicine(name).map_err(Failure::Lookup)?;
+    writeln!(out)?;
+    let what = match medicine.brand() {
+        Some(b) => format!(
+            "{} (brand; {}): {}",
+            b.name(),
+            list(b.jurisdictions()),
+            medicine
+                .ingredients()
+                .map(|i| i.name())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        None => medicine.name().to_owned(),
+    };
+    writeln!(out, "{what}")?;
+    for (ingredient, m) in medicine.classes_with_ingredients() {
+        let group = m.group().map(|g| format!(", {g}")).unwrap_or_default();
+        let text = format!(
+            "{}: {} ({}{group}) [{}]",
+            ingredient.name(),
+            m.interactant(),
+            m.basis(),
+            m.sources().join(", ")
+        );
+        wrap(out, "  - ", "    ", &text)?;
+    }
+    if medicine.interactants().next().is_none() {
+        writeln!(out, "  in no interacting class of the labels read")?;
+    }
+    for agent in Agent::iter() {
+        writeln!(out)?;
+        writeln!(out, "With {agent}")?;
+        let found: Vec<&Interaction> = medicine.interactions(agent).collect();
+        if found.is_empty() {
+            let note = match kb.documented(agent, ketamine_therapy::Topic::Interactions) {
+                Documented::NotRecorded => String::from("not recorded in this data"),
+                _ => String::from("no interaction documented in the labels read"),
+            };
+            writeln!(out, "  {note}")?;
+        }
+        for i in found {
+            let effects: Vec<String> = i.effects().iter().map(ToString::to_string).collect();
+            let text = format!(
+                "[{}] {}: {} ({}) Management: {} [{}]",
+                i.standing(),
+                i.interactant(),
+                i.effect(),
+                effects.join(", "),
+                i.management(),
+                i.sources().join(", ")
+            );
+            wrap(out, "  - ", "    ", &text)?;
         }
     }
     Ok(())
