@@ -353,6 +353,49 @@ fn lookups(c: &mut Criterion) {
     g.finish();
 }
 
+/// Screening a 20-medicine list for esketamine (nasal), beside the hand-written table
+/// of `baseline/screening.rs`; the target is well under 50 µs for `ours`.
+/// `ours_typos` has two misspelt names, whose lookups rank suggestions.
+fn screening(c: &mut Criterion) {
+    use baseline::screening::{MEDICINES_20, MEDICINES_20_TYPOS, hand_screen};
+    use ketamine_therapy::model::Patient;
+
+    let kb = KnowledgeBase::embedded();
+    let patient = Patient::new();
+    let mut g = c.benchmark_group("screening");
+    g.bench_function("ours", |b| {
+        b.iter(|| {
+            kb.screen(
+                Agent::Esketamine,
+                Route::Intranasal,
+                &patient,
+                black_box(&MEDICINES_20),
+            )
+        })
+    });
+    g.bench_function("ours_typos", |b| {
+        b.iter(|| {
+            kb.screen(
+                Agent::Esketamine,
+                Route::Intranasal,
+                &patient,
+                black_box(&MEDICINES_20_TYPOS),
+            )
+        })
+    });
+    g.bench_function("limit", |b| {
+        b.iter(|| hand_screen(black_box(&MEDICINES_20)))
+    });
+    g.finish();
+
+    // A medicine miss ranks every medicine, brand and class name for suggestions.
+    let mut g = c.benchmark_group("medicine_miss");
+    for input in ["lorazapam", "benzodiazapine"] {
+        g.bench_function(input, |b| b.iter(|| kb.medicine(black_box(input)).err()));
+    }
+    g.finish();
+}
+
 /// Interoperability: `by_code` beside `lookup`, and the FHIR export (feature `fhir`)
 /// beside serialising the whole knowledge base with serde_json; the target is at most
 /// 3x (`export/fhir_bundle` over `export/serde_json`).
@@ -437,11 +480,13 @@ fn main() {
     // Every reference must answer the same question as the crate, or the ratios
     // would compare different work.
     baseline::check(KnowledgeBase::embedded(), &VALUES);
+    baseline::screening::check(KnowledgeBase::embedded());
     let mut c = Criterion::default().configure_from_args();
     load(&mut c);
     getters(&mut c);
     relations(&mut c);
     lookups(&mut c);
+    screening(&mut c);
     interop(&mut c);
     hostile(&mut c);
     c.final_summary();

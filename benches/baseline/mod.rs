@@ -13,6 +13,8 @@
 //! anything is timed ([`check`]), so a data change that makes them stale stops the
 //! bench instead of producing a meaningless comparison.
 
+pub mod screening;
+
 use std::sync::LazyLock;
 
 use ketamine_therapy::{Agent, Benefit, Condition, Entity, Evidence, KnowledgeBase, Risk, Route};
@@ -96,7 +98,7 @@ pub static BENEFIT_NAMES: [&str; 4] = [
 ];
 
 /// REFERENCE ONLY: risk names, indexed by `risk as usize`.
-pub static RISK_NAMES: [&str; 24] = [
+pub static RISK_NAMES: [&str; 26] = [
     "dissociation",
     "nausea and vomiting",
     "raised blood pressure and heart rate",
@@ -121,6 +123,8 @@ pub static RISK_NAMES: [&str; 24] = [
     "anxiety as a side effect",
     "lethargy",
     "feeling drunk",
+    "bradycardia",
+    "seizure",
 ];
 
 /// REFERENCE ONLY: the precomputed answer of
@@ -168,23 +172,25 @@ pub static IV_CONDITIONS: &[Condition] = &[
 /// `risks_for(Agent::Esketamine, Route::Intranasal)`.
 pub static ESKETAMINE_NASAL_RISKS: &[Risk] = &[
     Risk::Dissociation,
-    Risk::NauseaVomiting,
-    Risk::BloodPressureHeartRate,
-    Risk::DizzinessFatigue,
     Risk::AbuseAddiction,
     Risk::Sedation,
-    Risk::Vertigo,
     Risk::RespiratoryDepression,
+    Risk::SuicidalThoughts,
+    Risk::BloodPressureHeartRate,
     Risk::UrinaryTractToxicity,
     Risk::CognitiveImpairment,
     Risk::PregnancyHarm,
     Risk::ImpairedDriving,
+    Risk::NauseaVomiting,
+    Risk::DizzinessFatigue,
+    Risk::Vertigo,
     Risk::ToleranceDependence,
-    Risk::SuicidalThoughts,
     Risk::Hypoesthesia,
     Risk::Anxiety,
     Risk::Lethargy,
     Risk::FeelingDrunk,
+    Risk::Bradycardia,
+    Risk::Seizure,
 ];
 
 /// REFERENCE ONLY: the precomputed answer of
@@ -261,14 +267,15 @@ impl ValueData {
                 .map(|(_, v)| v.clone())
                 .expect("a data file of the embedded set")
         };
-        // The bibliography is spread over two files; a user would join them once.
-        let mut sources = file("data/sources.json");
-        if let (Some(Value::Array(all)), Some(Value::Array(labels))) = (
-            sources.get_mut("sources"),
-            file("data/labels.json").get("sources"),
-        ) {
-            all.extend(labels.iter().cloned());
+        // The bibliography is spread over every file with a `sources` section (the
+        // general list, the labels, the vocabulary's); a user would join them once.
+        let mut all = Vec::new();
+        for value in &values {
+            if let Some(Value::Array(list)) = value.get("sources") {
+                all.extend(list.iter().cloned());
+            }
         }
+        let sources = serde_json::json!({ "sources": all });
         ValueData {
             sources,
             agents: file("data/agents.json"),
@@ -587,7 +594,10 @@ pub fn check(kb: &KnowledgeBase, v: &ValueData) {
     value_risks_for(v, Agent::Esketamine.id(), Route::Intranasal.id(), |r| {
         walked.push(r)
     });
-    let ours_ids: Vec<_> = ours.iter().map(|r| r.id()).collect();
+    let mut ours_ids: Vec<_> = ours.iter().map(|r| r.id()).collect();
+    // The walk keeps file order; the crate orders by standing, most serious first.
+    walked.sort_unstable();
+    ours_ids.sort_unstable();
     assert_eq!(walked, ours_ids);
 
     let ours: Vec<Benefit> = kb.benefits_for(trd).map(|b| b.id()).collect();

@@ -43,33 +43,87 @@ impl Pattern {
         if self.len == 0 {
             return Some(key.len()).filter(|d| *d <= bound);
         }
-        let last = 1u128 << (self.len - 1);
-        let mut pv = u128::MAX;
-        let mut mv = 0u128;
+        // Names are short: one 64-bit word does the work at half the cost of two.
+        if self.len <= 64 {
+            self.run::<u64>(key, bound)
+        } else {
+            self.run::<u128>(key, bound)
+        }
+    }
+
+    /// The bit-parallel recurrence in words of type `W`, which must hold `self.len`
+    /// bits.
+    fn run<W: Word>(&self, key: &[u8], bound: usize) -> Option<usize> {
+        let last = W::bit(self.len - 1);
+        let mut pv = W::MAX;
+        let mut mv = W::ZERO;
         let mut score = self.len;
         for (j, b) in key.iter().enumerate() {
-            let eq = self.peq.get(usize::from(*b)).copied().unwrap_or(0);
+            let eq = W::truncate(self.peq.get(usize::from(*b)).copied().unwrap_or(0));
             let xv = eq | mv;
-            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let xh = (eq & pv).wrapping_add(pv) ^ pv | eq;
             let ph = mv | !(xh | pv);
             let mh = pv & xh;
-            if ph & last != 0 {
+            if ph & last != W::ZERO {
                 score += 1;
-            } else if mh & last != 0 {
+            } else if mh & last != W::ZERO {
                 score -= 1;
             }
             // The score can fall by at most one per remaining key byte.
             if score.saturating_sub(key.len() - j - 1) > bound {
                 return None;
             }
-            let ph = (ph << 1) | 1;
-            let mh = mh << 1;
+            let ph = ph.shl1() | W::bit(0);
+            let mh = mh.shl1();
             pv = mh | !(xv | ph);
             mv = ph & xv;
         }
         Some(score).filter(|d| *d <= bound)
     }
 }
+
+/// The machine word a [`Pattern`] runs in.
+trait Word:
+    Copy
+    + Eq
+    + std::ops::BitOr<Output = Self>
+    + std::ops::BitAnd<Output = Self>
+    + std::ops::BitXor<Output = Self>
+    + std::ops::Not<Output = Self>
+{
+    const ZERO: Self;
+    const MAX: Self;
+    /// The word with only bit `i` set.
+    fn bit(i: usize) -> Self;
+    /// The low bits of `v`.
+    fn truncate(v: u128) -> Self;
+    fn wrapping_add(self, other: Self) -> Self;
+    fn shl1(self) -> Self;
+}
+
+macro_rules! word {
+    ($t:ty) => {
+        impl Word for $t {
+            const ZERO: Self = 0;
+            const MAX: Self = <$t>::MAX;
+            fn bit(i: usize) -> Self {
+                (1 as $t).checked_shl(i as u32).unwrap_or(0)
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            fn truncate(v: u128) -> Self {
+                v as $t
+            }
+            fn wrapping_add(self, other: Self) -> Self {
+                <$t>::wrapping_add(self, other)
+            }
+            fn shl1(self) -> Self {
+                self << 1
+            }
+        }
+    };
+}
+word!(u64);
+word!(u128);
 
 /// Levenshtein distance between `a` and `b`, or `None` if it exceeds `bound`.
 #[cfg(test)]
@@ -135,6 +189,14 @@ mod distance_tests {
             w.push(b"treatment resistant depression".to_vec());
             w.push(b"treatment resistent depresion".to_vec());
             w.push(vec![b'x'; 96]);
+            // Either side of the switch from one 64-bit word to 128 bits.
+            for len in [63, 64, 65] {
+                let mut v = vec![b'a'; len];
+                v[len / 2] = b'b';
+                w.push(v.clone());
+                v.pop();
+                w.push(v);
+            }
             w.push(Vec::new());
             w
         };
