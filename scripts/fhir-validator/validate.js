@@ -121,6 +121,7 @@ try {
 }
 
 const bundleCs = new Map(); // url -> CodeSystem, from the instance being validated
+const bundleVs = new Map(); // url -> ValueSet, likewise
 
 function conceptsOf(cs) {
   const out = new Map();
@@ -162,7 +163,7 @@ function expand(url) {
   const bare = url.split('|')[0];
   if (vsCache.has(bare)) return vsCache.get(bare);
   vsCache.set(bare, null); // cycles
-  const vs = defs.vs.get(bare);
+  const vs = bundleVs.get(bare) || defs.vs.get(bare);
   let result = null;
   if (vs && vs.compose) {
     result = new Set();
@@ -467,7 +468,11 @@ function walk(node, sd, elPath, loc, fhirType, ctx) {
     items.forEach((item, i) => {
       const at = many ? `${here}[${i}]` : here;
       if (item === null) return report('error', at, 'null (FHIR JSON never allows one)');
-      const type = r.type || (r.el.type && r.el.type.length ? typeCode(r.el.type[0]) : 'Element');
+      let type = r.type || (r.el.type && r.el.type.length ? typeCode(r.el.type[0]) : 'Element');
+      // Element.id is a string (R5's base definition); derived snapshots of R5 repeat
+      // it as `id`, which would reject element ids such as `Extension.value[x]`. Only a
+      // resource's own id is an id.
+      if (key === 'id' && type === 'id' && !(sd.kind === 'resource' && elPath === sd.type)) type = 'string';
       if (key.startsWith('_')) return walk(item, sdOfType('Element'), 'Element', at, 'Element', ctx);
       if (PRIMITIVES.has(type)) {
         if (type === 'xhtml') {
@@ -538,6 +543,7 @@ function validate(doc) {
   issues.length = 0;
   notEvaluated = 0;
   bundleCs.clear();
+  bundleVs.clear();
   const extensions = new Map();
   const byUrl = new Map();
   const base = (u) => u.slice(0, u.lastIndexOf('/', u.lastIndexOf('/') - 1) + 1);
@@ -546,6 +552,7 @@ function validate(doc) {
     if (!r) continue;
     if (e.fullUrl) byUrl.set(e.fullUrl, r);
     if (r.resourceType === 'CodeSystem' && r.url) bundleCs.set(r.url, r);
+    if (r.resourceType === 'ValueSet' && r.url) bundleVs.set(r.url, r);
     if (r.resourceType === 'StructureDefinition' && r.url) extensions.set(r.url, r);
   }
   conceptCache.clear();
@@ -584,6 +591,11 @@ function selfCheck(doc) {
       d.entry[find('Provenance')].resource.target = [{ reference: 'Citation/not-there' }];
     }],
     ['a broken narrative', (d) => { d.entry[0].resource.text = { status: 'generated', div: '<div>no namespace</div>' }; }],
+    ['a duplicate fullUrl (invariant bdl-7)', (d) => { d.entry.push(JSON.parse(JSON.stringify(d.entry[0]))); }],
+    ['an extension value of a type its definition does not allow', (d) => {
+      const r = d.entry.find((e) => (e.resource.extension || []).length).resource;
+      r.extension[0] = { url: r.extension[0].url, valueString: 'x' };
+    }],
     ['a repeating element as a single value', (d) => {
       const r = d.entry[find('Provenance')].resource;
       r.target = r.target[0];

@@ -1,0 +1,205 @@
+//! The FHIR R5 datatypes the export writes, as private serde structs that borrow from
+//! the knowledge base, and the small constructors the resource builders share.
+//!
+//! FHIR's JSON rules hold by construction: every optional element is omitted when
+//! absent or empty (never `null`, never `[]`), and the texts come from the loader,
+//! which rejects blank ones. `tests/fhir.rs` checks the whole bundle for them.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::model::Code;
+
+/// Text that is usually borrowed, sometimes built.
+pub(super) type Text<'a> = Cow<'a, str>;
+
+#[derive(Debug, Serialize)]
+pub(super) struct Coding<'a> {
+    pub system: &'a str,
+    pub code: Text<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<Text<'a>>,
+}
+
+impl<'a> Coding<'a> {
+    /// A coding whose code and display are static (HL7 code systems).
+    pub fn fixed(system: &'a str, code: &'static str, display: &'static str) -> Self {
+        Coding {
+            system,
+            code: Cow::Borrowed(code),
+            display: Some(Cow::Borrowed(display)),
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub(super) struct Concept<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub coding: Vec<Coding<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<Text<'a>>,
+}
+
+impl<'a> Concept<'a> {
+    pub fn text(text: impl Into<Text<'a>>) -> Self {
+        Concept {
+            coding: Vec::new(),
+            text: Some(text.into()),
+        }
+    }
+
+    /// One coding, and the text where it says more than the coding's display.
+    pub fn coded(coding: Coding<'a>, text: impl Into<Text<'a>>) -> Self {
+        let text = text.into();
+        let text = (coding.display.as_deref() != Some(text.as_ref())).then_some(text);
+        Concept {
+            coding: vec![coding],
+            text,
+        }
+    }
+
+    /// The codes of a record (any system), with its name as the text.
+    pub fn of_codes(codes: &'a [Code], name: &'a str) -> Self {
+        Concept {
+            coding: codings(codes),
+            text: Some(Cow::Borrowed(name)),
+        }
+    }
+}
+
+/// The codings of a record's codes, each with the FHIR URI of its system.
+pub(super) fn codings(codes: &[Code]) -> Vec<Coding<'_>> {
+    codes
+        .iter()
+        .map(|c| Coding {
+            system: c.system().fhir_uri(),
+            code: Cow::Borrowed(c.code()),
+            display: c.display().map(Cow::Borrowed),
+        })
+        .collect()
+}
+
+/// A reference to another entry of the bundle, written `Type/id` (relative to the
+/// bundle's base, resolved against the entries' `fullUrl`s).
+#[derive(Debug, Clone)]
+pub(super) struct Reference<'a> {
+    pub resource_type: &'static str,
+    /// Written before `id` (`cit-` before a source id), so that an id that is a
+    /// prefix and a key needs no string of its own.
+    pub id_prefix: &'static str,
+    pub id: Text<'a>,
+    pub display: Option<&'a str>,
+}
+
+impl<'a> Reference<'a> {
+    /// A reference to `Type/id`.
+    pub fn to(resource_type: &'static str, id: impl Into<Text<'a>>) -> Self {
+        Reference {
+            resource_type,
+            id_prefix: "",
+            id: id.into(),
+            display: None,
+        }
+    }
+
+    /// The same reference, with a display.
+    pub fn shown(mut self, display: &'a str) -> Self {
+        self.display = Some(display);
+        self
+    }
+}
+
+/// `Type/prefix+id`, written without building a string.
+pub(super) struct Relative<'r>(pub &'static str, pub &'static str, pub &'r str);
+
+impl std::fmt::Display for Relative<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)?;
+        f.write_str("/")?;
+        f.write_str(self.1)?;
+        f.write_str(self.2)
+    }
+}
+
+impl Serialize for Reference<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(
+            "reference",
+            &Collected(Relative(self.resource_type, self.id_prefix, &self.id)),
+        )?;
+        if let Some(display) = self.display {
+            map.serialize_entry("display", display)?;
+        }
+        map.end()
+    }
+}
+
+/// A `Display` value serialised as a string, without building one.
+pub(super) struct Collected<T>(pub T);
+
+impl<T: std::fmt::Display> Serialize for Collected<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum CodeableReference<'a> {
+    Concept(Concept<'a>),
+    Reference(Reference<'a>),
+}
+
+/// An identifier: a value in a system (every identifier of the export has one).
+#[derive(Debug, Serialize)]
+pub(super) struct Identifier<'a> {
+    pub system: &'a str,
+    pub value: Text<'a>,
+}
+
+/// The record-key identifier of an exported record.
+pub(super) fn key_identifier<'a>(key: impl Into<Text<'a>>) -> Vec<Identifier<'a>> {
+    vec![Identifier {
+        system: super::RECORD_KEY_SYSTEM,
+        value: key.into(),
+    }]
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Extension<'a> {
+    pub url: &'a str,
+    #[serde(flatten)]
+    pub value: ExtensionValue<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) enum ExtensionValue<'a> {
+    #[serde(rename = "valueCoding")]
+    Coding(Coding<'a>),
+    #[serde(rename = "valueReference")]
+    Reference(Reference<'a>),
+}
+
+/// A resource's narrative: always `generated` from the same data as its elements.
+#[derive(Debug, Serialize)]
+pub(super) struct Narrative {
+    pub status: &'static str,
+    pub div: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Quantity<'a> {
+    pub value: f64,
+    pub unit: &'a str,
+    pub system: &'a str,
+    pub code: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Range<'a> {
+    pub low: Quantity<'a>,
+    pub high: Quantity<'a>,
+}

@@ -1,0 +1,170 @@
+//! Resource ids: derived from record keys, valid FHIR ids (`[A-Za-z0-9-.]{1,64}`),
+//! the same for the same data; and the ids many references share, computed once.
+
+use std::borrow::Cow;
+
+use strum::EnumCount;
+
+use super::datatypes::Reference;
+use super::terminology::code_of;
+use crate::{Agent, KnowledgeBase, Route};
+
+/// A 128-bit FNV-1a hash.
+fn fnv128(parts: &[&str]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+    let mut hash = OFFSET;
+    for part in parts {
+        for &b in part.as_bytes().iter().chain(b"\x1f") {
+            hash ^= u128::from(b);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
+/// A FHIR id derived from a prefix and a record key: the key's letters, digits and
+/// dots kept, anything else a hyphen; a hash of the key ends an id that would be
+/// longer than 64 characters.
+pub(super) fn fhir_id(prefix: &str, key: &str) -> String {
+    let mut bytes = Vec::with_capacity(prefix.len() + key.len() + 1);
+    bytes.extend_from_slice(prefix.as_bytes());
+    bytes.push(b'-');
+    bytes.extend(key.bytes().map(|b| {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            b
+        } else {
+            b'-'
+        }
+    }));
+    if bytes.len() > 64 {
+        let hash = fnv128(&[prefix, key]);
+        bytes.truncate(47);
+        bytes.push(b'-');
+        let hex = (hash >> 64) as u64;
+        for shift in (0..16).rev() {
+            let nibble = ((hex >> (shift * 4)) & 0xf) as u8;
+            bytes.push(if nibble < 10 {
+                b'0' + nibble
+            } else {
+                b'a' + nibble - 10
+            });
+        }
+    }
+    // Every byte is ASCII by construction.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// A reference to the Citation of a source: `Citation/cit-<source id>`, borrowed
+/// from the source id where that is a valid FHIR id.
+pub(super) fn citation_ref(source: &str) -> Reference<'_> {
+    let plain = source.len() <= 60
+        && source
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    if plain {
+        Reference {
+            resource_type: "Citation",
+            id_prefix: "cit-",
+            id: Cow::Borrowed(source),
+            display: None,
+        }
+    } else {
+        Reference::to("Citation", fhir_id("cit", source))
+    }
+}
+
+/// The distinct ids of an iterator, in first-seen order.
+pub(super) fn unique<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::new();
+    for id in ids {
+        if !out.contains(&id.as_str()) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The (key, id) of an agent's non-indication ClinicalUseDefinitions, in the order
+/// the builder emits them (contraindications, interactions, undesirable effects,
+/// populations, monitoring). Records without a key of their own are numbered in data
+/// order within their agent.
+fn safety_keys(kb: &KnowledgeBase, agent: Agent) -> Vec<(String, String)> {
+    let a = agent.id();
+    let mut keys: Vec<(&'static str, String)> = Vec::new();
+    for (i, _) in kb.contraindications(agent).enumerate() {
+        keys.push(("ci", format!("{a}/{}", i + 1)));
+    }
+    for (i, x) in kb.interactions(agent).enumerate() {
+        keys.push(("ia", format!("{a}/{}/{}", x.interactant().id(), i + 1)));
+    }
+    for risk in kb.risks() {
+        for (i, scope) in risk.applies().iter().enumerate() {
+            if scope.agent() == agent {
+                keys.push(("ae", format!("{}/{a}/{}", risk.id().id(), i + 1)));
+            }
+        }
+    }
+    for (i, p) in kb.populations(agent).enumerate() {
+        keys.push(("pop", format!("{a}/{}/{}", p.population().id(), i + 1)));
+    }
+    for (i, m) in kb.monitoring(agent).enumerate() {
+        keys.push(("mon", format!("{a}/{}/{}", code_of(&m.kind()), i + 1)));
+    }
+    keys.into_iter()
+        .map(|(prefix, key)| {
+            let id = fhir_id(prefix, &key);
+            (key, id)
+        })
+        .collect()
+}
+
+/// The ids that many references share, computed once per export.
+pub(super) struct Ids {
+    /// The (key, id) of every agent's non-indication ClinicalUseDefinitions.
+    pub safety: [Vec<(String, String)>; Agent::COUNT],
+    /// The MedicinalProductDefinition id of every (agent, route).
+    mpd: [[String; Route::COUNT]; Agent::COUNT],
+}
+
+impl Ids {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        Ids {
+            safety: Agent::ALL.map(|a| safety_keys(kb, a)),
+            mpd: std::array::from_fn(|a| {
+                std::array::from_fn(|r| match (Agent::ALL.get(a), Route::ALL.get(r)) {
+                    (Some(a), Some(r)) => fhir_id("mpd", &format!("{}/{}", a.id(), r.id())),
+                    _ => String::new(),
+                })
+            }),
+        }
+    }
+
+    /// The MedicinalProductDefinition id of an (agent, route).
+    pub fn mpd(&self, agent: Agent, route: Route) -> &str {
+        agent
+            .pick(&self.mpd)
+            .get(route as usize)
+            .map_or("", String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_valid_and_bounded() {
+        let long = "depression_with_suicidal_ideation/racemic_ketamine/intravenous/us/1";
+        let id = fhir_id("ra", long);
+        assert!(id.len() <= 64, "{id}");
+        assert!(
+            id.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        );
+        assert_ne!(
+            fhir_id("ra", long),
+            fhir_id("ra", &long.replace("/1", "/2"))
+        );
+    }
+}

@@ -1,0 +1,120 @@
+//! Narratives: each resource's `text`, an XHTML `div` generated from the same data as
+//! its elements (status `generated`), so that a person reading the bundle sees what a
+//! program reads. Only `p`, `b`, `i`, `ul`, `li` and `code` are used, all text is
+//! escaped, and every narrative has some text (FHIR's txt-1 and txt-2).
+
+use std::fmt::Write as _;
+
+use super::datatypes::Narrative;
+
+/// An XHTML `div` under construction.
+pub(super) struct Xhtml {
+    div: String,
+}
+
+impl Xhtml {
+    /// A div with room for about `hint` bytes of text.
+    pub fn new(hint: usize) -> Self {
+        let mut div = String::with_capacity(hint + 64);
+        div.push_str(r#"<div xmlns="http://www.w3.org/1999/xhtml">"#);
+        Xhtml { div }
+    }
+
+    /// Opens an element (`p`, `ul`, `li`, `b`, `i`, `code`).
+    pub fn open(&mut self, tag: &str) -> &mut Self {
+        self.div.push('<');
+        self.div.push_str(tag);
+        self.div.push('>');
+        self
+    }
+
+    /// Closes an element.
+    pub fn close(&mut self, tag: &str) -> &mut Self {
+        self.div.push_str("</");
+        self.div.push_str(tag);
+        self.div.push('>');
+        self
+    }
+
+    /// Escaped text.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escape = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                _ => continue,
+            };
+            self.div.push_str(&text[start..i]);
+            self.div.push_str(escape);
+            start = i + 1;
+        }
+        self.div.push_str(&text[start..]);
+        self
+    }
+
+    /// Text made by `Display` (numbers, dates, enum names), escaped.
+    pub fn display(&mut self, value: impl std::fmt::Display) -> &mut Self {
+        let start = self.div.len();
+        let _ = write!(self.div, "{value}");
+        if self.div[start..].contains(['&', '<', '>']) {
+            let written = self.div.split_off(start);
+            self.text(&written);
+        }
+        self
+    }
+
+    /// `<b>label</b>` followed by escaped text.
+    pub fn labelled(&mut self, label: &str, text: &str) -> &mut Self {
+        self.open("b").text(label).close("b").text(text)
+    }
+
+    /// A paragraph of escaped text.
+    pub fn para(&mut self, text: &str) -> &mut Self {
+        self.open("p").text(text).close("p")
+    }
+
+    /// A list, one item per text (nothing when there are none).
+    pub fn list<'t>(&mut self, items: impl IntoIterator<Item = &'t str>) -> &mut Self {
+        let mut items = items.into_iter().peekable();
+        if items.peek().is_some() {
+            self.open("ul");
+            for item in items {
+                self.open("li").text(item).close("li");
+            }
+            self.close("ul");
+        }
+        self
+    }
+
+    /// The narrative.
+    pub fn finish(&mut self) -> Narrative {
+        self.div.push_str("</div>");
+        Narrative {
+            status: "generated",
+            div: std::mem::take(&mut self.div),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Xhtml;
+
+    #[test]
+    fn text_is_escaped_and_the_div_is_namespaced() {
+        let n = Xhtml::new(0)
+            .open("p")
+            .labelled("A & B", ": <x> 1 > 0 ")
+            .display(2.5)
+            .close("p")
+            .finish();
+        assert_eq!(n.status, "generated");
+        assert_eq!(
+            n.div,
+            r#"<div xmlns="http://www.w3.org/1999/xhtml"><p><b>A &amp; B</b>: &lt;x&gt; 1 &gt; 0 2.5</p></div>"#
+        );
+    }
+}
