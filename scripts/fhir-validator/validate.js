@@ -239,7 +239,7 @@ function checkXhtml(div, loc) {
     const [, close, name, attrs, selfClose] = m;
     if (first) {
       first = false;
-      if (m.index !== 0 || name !== 'div' || !/xmlns\s*=\s*"http:\/\/www\.w3\.org\/1999\/xhtml"/.test(attrs))
+      if (m.index !== 0 || name !== 'div' || !/xmlns\s*=\s*(["'])http:\/\/www\.w3\.org\/1999\/xhtml\1/.test(attrs))
         report('error', loc, 'narrative: the root must be a div in the XHTML namespace (txt-1)');
     }
     if (!XHTML_ELEMENTS.has(name)) report('error', loc, `narrative: element <${name}> is not allowed (txt-1)`);

@@ -7,6 +7,30 @@ use std::fmt::Write as _;
 
 use super::datatypes::Narrative;
 
+/// Whether `bytes` has a `&`, `<` or `>`: eight bytes at a time (SWAR zero-byte
+/// tests), as most texts have none.
+fn needs_markup_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let found = zero(x ^ (ONES * u64::from(b'&')))
+            | zero(x ^ (ONES * u64::from(b'<')))
+            | zero(x ^ (ONES * u64::from(b'>')));
+        if found != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|b| matches!(b, b'&' | b'<' | b'>'))
+}
+
 /// An XHTML `div` under construction.
 pub(super) struct Xhtml {
     div: String,
@@ -16,7 +40,9 @@ impl Xhtml {
     /// A div with room for about `hint` bytes of text.
     pub fn new(hint: usize) -> Self {
         let mut div = String::with_capacity(hint + 64);
-        div.push_str(r#"<div xmlns="http://www.w3.org/1999/xhtml">"#);
+        // The namespace in single quotes (as XML allows), so that a narrative needs
+        // no JSON escape unless its text does.
+        div.push_str("<div xmlns='http://www.w3.org/1999/xhtml'>");
         Xhtml { div }
     }
 
@@ -38,20 +64,18 @@ impl Xhtml {
 
     /// Escaped text.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let escape = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                _ => continue,
-            };
-            self.div.push_str(&text[start..i]);
-            self.div.push_str(escape);
-            start = i + 1;
+        if !needs_markup_escape(text.as_bytes()) {
+            self.div.push_str(text);
+            return self;
         }
-        self.div.push_str(&text[start..]);
+        for c in text.chars() {
+            match c {
+                '&' => self.div.push_str("&amp;"),
+                '<' => self.div.push_str("&lt;"),
+                '>' => self.div.push_str("&gt;"),
+                c => self.div.push(c),
+            }
+        }
         self
     }
 
@@ -59,7 +83,7 @@ impl Xhtml {
     pub fn display(&mut self, value: impl std::fmt::Display) -> &mut Self {
         let start = self.div.len();
         let _ = write!(self.div, "{value}");
-        if self.div[start..].contains(['&', '<', '>']) {
+        if needs_markup_escape(self.div.as_bytes().get(start..).unwrap_or_default()) {
             let written = self.div.split_off(start);
             self.text(&written);
         }
@@ -112,9 +136,19 @@ mod tests {
             .close("p")
             .finish();
         assert_eq!(n.status, "generated");
+        for b in [b'&', b'<', b'>'] {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = b;
+                assert!(super::needs_markup_escape(&bytes));
+            }
+        }
+        assert!(!super::needs_markup_escape(
+            b"plain text, with \"quotes\" and 'apostrophes'"
+        ));
         assert_eq!(
             n.div,
-            r#"<div xmlns="http://www.w3.org/1999/xhtml"><p><b>A &amp; B</b>: &lt;x&gt; 1 &gt; 0 2.5</p></div>"#
+            "<div xmlns='http://www.w3.org/1999/xhtml'><p><b>A &amp; B</b>: &lt;x&gt; 1 &gt; 0 2.5</p></div>"
         );
     }
 }

@@ -1,0 +1,555 @@
+//! A compact JSON writer for serde, for [`Bundle::to_json`](super::Bundle::to_json):
+//! the same bytes as `serde_json::to_string` (numbers, and strings that need an
+//! escape, are written by serde_json itself), but strings that need none (ids, URLs,
+//! codes, most texts) are found by a branch-free scan over 16-byte chunks and copied
+//! as they are. It writes whatever the serde model of the bundle says: there is no
+//! second description of the bundle here. `tests/fhir.rs` checks the bytes against
+//! serde_json.
+
+use std::fmt::{self, Display, Write as _};
+
+use serde::ser::{self, Impossible, Serialize};
+
+/// What went wrong while writing (a map key that is not a string, or a byte array;
+/// the bundle has neither).
+#[derive(Debug)]
+pub(super) struct Error(String);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+/// Appends `value` as compact JSON.
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(&mut Json { out })
+}
+
+/// Whether a JSON string of `bytes` needs an escape (a quote, a backslash or a
+/// control character): eight bytes at a time, with the classic SWAR tests for a zero
+/// byte and for a byte below a bound.
+pub(super) fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Below 0x20 (x - 0x20.. borrows into the high bit of a byte < 0x20, for
+        // bytes < 0x80), or equal to a quote or a backslash.
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        if control | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+struct Json<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+impl Json<'_> {
+    fn str(&mut self, s: &str) -> Result<(), Error> {
+        if needs_escape(s.as_bytes()) {
+            serde_json::to_writer(&mut *self.out, s).map_err(ser::Error::custom)
+        } else {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+            Ok(())
+        }
+    }
+
+    /// Writes a number (or anything else) exactly as serde_json does.
+    fn via_serde_json<T: Serialize>(&mut self, v: T) -> Result<(), Error> {
+        serde_json::to_writer(&mut *self.out, &v).map_err(ser::Error::custom)
+    }
+}
+
+/// A `fmt::Write` straight into the output.
+struct Sink<'o>(&'o mut Vec<u8>);
+
+impl fmt::Write for Sink<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+macro_rules! numbers {
+    ($($method:ident($ty:ty)),+ $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<(), Error> {
+            self.via_serde_json(v)
+        }
+    )+};
+}
+
+impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a, 'o>;
+    type SerializeTuple = Compound<'a, 'o>;
+    type SerializeTupleStruct = Compound<'a, 'o>;
+    type SerializeTupleVariant = Compound<'a, 'o>;
+    type SerializeMap = Compound<'a, 'o>;
+    type SerializeStruct = Compound<'a, 'o>;
+    type SerializeStructVariant = Compound<'a, 'o>;
+
+    numbers!(
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_bool(bool),
+        serialize_char(char),
+    );
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.str(v)
+    }
+
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
+        Err(Error(String::from("byte arrays are not written")))
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
+        v.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.serialize_none()
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+        self.serialize_none()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.out.push(b'{');
+        self.str(variant)?;
+        self.out.push(b':');
+        v.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
+        self.out.push(b'[');
+        Ok(Compound {
+            json: self,
+            first: true,
+            close: b"]",
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a, 'o>, Error> {
+        self.out.push(b'{');
+        self.str(variant)?;
+        self.out.extend_from_slice(b":[");
+        Ok(Compound {
+            json: self,
+            first: true,
+            close: b"]}",
+        })
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
+        self.out.push(b'{');
+        Ok(Compound {
+            json: self,
+            first: true,
+            close: b"}",
+        })
+    }
+
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Compound<'a, 'o>, Error> {
+        self.serialize_map(Some(len))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Compound<'a, 'o>, Error> {
+        self.out.push(b'{');
+        self.str(variant)?;
+        self.out.extend_from_slice(b":{");
+        Ok(Compound {
+            json: self,
+            first: true,
+            close: b"}}",
+        })
+    }
+
+    fn collect_str<T: Display + ?Sized>(self, v: &T) -> Result<(), Error> {
+        // Formatted straight into the output; escaped afterwards in the rare case
+        // that the text needs it.
+        let start = self.out.len();
+        self.out.push(b'"');
+        let _ = write!(Sink(self.out), "{v}");
+        if needs_escape(self.out.get(start + 1..).unwrap_or_default()) {
+            let text =
+                String::from_utf8(self.out.split_off(start + 1)).map_err(ser::Error::custom)?;
+            self.out.truncate(start);
+            return self.str(&text);
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+/// An array or object being written.
+pub(super) struct Compound<'a, 'o> {
+    json: &'a mut Json<'o>,
+    first: bool,
+    close: &'static [u8],
+}
+
+impl Compound<'_, '_> {
+    fn comma(&mut self) {
+        if !self.first {
+            self.json.out.push(b',');
+        }
+        self.first = false;
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.json.out.extend_from_slice(self.close);
+        Ok(())
+    }
+
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        self.comma();
+        self.json.str(key)?;
+        self.json.out.push(b':');
+        value.serialize(&mut *self.json)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        self.comma();
+        v.serialize(&mut *self.json)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        ser::SerializeSeq::serialize_element(self, v)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.comma();
+        key.serialize(KeySerializer(&mut *self.json))
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+        self.json.out.push(b':');
+        v.serialize(&mut *self.json)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.entry(key, v)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        self.entry(key, v)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        Compound::end(self)
+    }
+}
+
+/// Map keys: strings only (every key of the bundle is one).
+struct KeySerializer<'a, 'o>(&'a mut Json<'o>);
+
+macro_rules! not_a_key {
+    ($($method:ident($($arg:ty),*)),+ $(,)?) => {$(
+        fn $method(self, $(_: $arg),*) -> Result<(), Error> {
+            Err(Error(String::from("a map key must be a string")))
+        }
+    )+};
+}
+
+impl ser::Serializer for KeySerializer<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.0.str(v)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.0.str(variant)
+    }
+
+    not_a_key!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+    );
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), Error> {
+        v.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(Error(String::from("a map key must be a string")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn needs_escape_finds_every_byte_that_needs_one() {
+        for b in 0u8..=255 {
+            let want = b < 0x20 || b == b'"' || b == b'\\';
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = b;
+                assert_eq!(super::needs_escape(&bytes), want, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let value = json!({
+            "a": [1, -2, 2.5, 1e-7, true, null, "plain", "quote \" back \\ tab \t", "é 漢"],
+            "b": {"c": {}, "d": []},
+        });
+        let mut out = Vec::new();
+        super::write(&mut out, &value).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&value).unwrap()
+        );
+    }
+}
