@@ -30,7 +30,7 @@ impl ser::Error for Error {
 }
 
 /// Appends `value` as compact JSON.
-pub(super) fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+pub(super) fn write<T: Serialize + ?Sized>(out: &mut String, value: &T) -> Result<(), Error> {
     value.serialize(&mut Json { out })
 }
 
@@ -41,53 +41,53 @@ pub(super) fn needs_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    // Below 0x20 (x - 0x20.. borrows into the high bit of a byte < 0x20, for bytes
+    // < 0x80), or equal to a quote or a backslash.
+    let found = |x: u64| {
+        (x.wrapping_sub(ONES * 0x20) & !x & HIGH)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\\')))
+            != 0
+    };
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // Below 0x20 (x - 0x20.. borrows into the high bit of a byte < 0x20, for
-        // bytes < 0x80), or equal to a quote or a backslash.
-        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-        if control | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\'))) != 0 {
+        if found(u64::from_le_bytes(word)) {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    // The tail, padded with a byte that needs no escape: one more word, not a loop.
+    let mut word = [b'a'; 8];
+    let tail = chunks.remainder();
+    word.get_mut(..tail.len())
+        .unwrap_or_default()
+        .copy_from_slice(tail);
+    found(u64::from_le_bytes(word))
 }
 
 struct Json<'o> {
-    out: &'o mut Vec<u8>,
+    out: &'o mut String,
 }
 
 impl Json<'_> {
     fn str(&mut self, s: &str) -> Result<(), Error> {
         if needs_escape(s.as_bytes()) {
-            serde_json::to_writer(&mut *self.out, s).map_err(ser::Error::custom)
+            let escaped = serde_json::to_string(s).map_err(ser::Error::custom)?;
+            self.out.push_str(&escaped);
         } else {
             self.out.reserve(s.len() + 2);
-            self.out.push(b'"');
-            self.out.extend_from_slice(s.as_bytes());
-            self.out.push(b'"');
-            Ok(())
+            self.out.push('"');
+            self.out.push_str(s);
+            self.out.push('"');
         }
+        Ok(())
     }
 
     /// Writes a number (or anything else) exactly as serde_json does.
     fn via_serde_json<T: Serialize>(&mut self, v: T) -> Result<(), Error> {
-        serde_json::to_writer(&mut *self.out, &v).map_err(ser::Error::custom)
-    }
-}
-
-/// A `fmt::Write` straight into the output.
-struct Sink<'o>(&'o mut Vec<u8>);
-
-impl fmt::Write for Sink<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
+        let json = serde_json::to_string(&v).map_err(ser::Error::custom)?;
+        self.out.push_str(&json);
         Ok(())
     }
 }
@@ -135,7 +135,7 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
     }
 
     fn serialize_none(self) -> Result<(), Error> {
-        self.out.extend_from_slice(b"null");
+        self.out.push_str("null");
         Ok(())
     }
 
@@ -175,20 +175,20 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         variant: &'static str,
         v: &T,
     ) -> Result<(), Error> {
-        self.out.push(b'{');
+        self.out.push('{');
         self.str(variant)?;
-        self.out.push(b':');
+        self.out.push(':');
         v.serialize(&mut *self)?;
-        self.out.push(b'}');
+        self.out.push('}');
         Ok(())
     }
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
-        self.out.push(b'[');
+        self.out.push('[');
         Ok(Compound {
             json: self,
             first: true,
-            close: b"]",
+            close: "]",
         })
     }
 
@@ -211,22 +211,22 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         variant: &'static str,
         _: usize,
     ) -> Result<Compound<'a, 'o>, Error> {
-        self.out.push(b'{');
+        self.out.push('{');
         self.str(variant)?;
-        self.out.extend_from_slice(b":[");
+        self.out.push_str(":[");
         Ok(Compound {
             json: self,
             first: true,
-            close: b"]}",
+            close: "]}",
         })
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a, 'o>, Error> {
-        self.out.push(b'{');
+        self.out.push('{');
         Ok(Compound {
             json: self,
             first: true,
-            close: b"}",
+            close: "}",
         })
     }
 
@@ -241,13 +241,13 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         variant: &'static str,
         _: usize,
     ) -> Result<Compound<'a, 'o>, Error> {
-        self.out.push(b'{');
+        self.out.push('{');
         self.str(variant)?;
-        self.out.extend_from_slice(b":{");
+        self.out.push_str(":{");
         Ok(Compound {
             json: self,
             first: true,
-            close: b"}}",
+            close: "}}",
         })
     }
 
@@ -255,15 +255,15 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
         // Formatted straight into the output; escaped afterwards in the rare case
         // that the text needs it.
         let start = self.out.len();
-        self.out.push(b'"');
-        let _ = write!(Sink(self.out), "{v}");
-        if needs_escape(self.out.get(start + 1..).unwrap_or_default()) {
-            let text =
-                String::from_utf8(self.out.split_off(start + 1)).map_err(ser::Error::custom)?;
+        self.out.push('"');
+        let _ = write!(self.out, "{v}");
+        let written = self.out.as_bytes().get(start + 1..).unwrap_or_default();
+        if needs_escape(written) {
+            let text = self.out.split_off(start + 1);
             self.out.truncate(start);
             return self.str(&text);
         }
-        self.out.push(b'"');
+        self.out.push('"');
         Ok(())
     }
 }
@@ -272,26 +272,26 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
 pub(super) struct Compound<'a, 'o> {
     json: &'a mut Json<'o>,
     first: bool,
-    close: &'static [u8],
+    close: &'static str,
 }
 
 impl Compound<'_, '_> {
     fn comma(&mut self) {
         if !self.first {
-            self.json.out.push(b',');
+            self.json.out.push(',');
         }
         self.first = false;
     }
 
     fn end(self) -> Result<(), Error> {
-        self.json.out.extend_from_slice(self.close);
+        self.json.out.push_str(self.close);
         Ok(())
     }
 
     fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
         self.comma();
         self.json.str(key)?;
-        self.json.out.push(b':');
+        self.json.out.push(':');
         value.serialize(&mut *self.json)
     }
 }
@@ -359,7 +359,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-        self.json.out.push(b':');
+        self.json.out.push(':');
         v.serialize(&mut *self.json)
     }
 
@@ -545,11 +545,8 @@ mod tests {
             "a": [1, -2, 2.5, 1e-7, true, null, "plain", "quote \" back \\ tab \t", "é 漢"],
             "b": {"c": {}, "d": []},
         });
-        let mut out = Vec::new();
+        let mut out = String::new();
         super::write(&mut out, &value).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string(&value).unwrap()
-        );
+        assert_eq!(out, serde_json::to_string(&value).unwrap());
     }
 }

@@ -196,12 +196,12 @@ impl Bundle<'_> {
     pub fn to_json(&self) -> String {
         // The export is about 2.5 times the size of the knowledge base's own JSON;
         // reserving that much up front saves the copies of a growing buffer.
-        let mut out = Vec::with_capacity(self.kb.sources().len() * 6144);
+        let mut out = String::with_capacity(self.kb.sources().len() * 6144);
         // Serialising cannot fail: every map key is a string, every number finite
         // (the loader checks doses), and the output is UTF-8. The writer gives the
         // bytes of `serde_json::to_string`, faster (see `json.rs`).
         match json::write(&mut out, self) {
-            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Ok(()) => out,
             Err(_) => String::new(),
         }
     }

@@ -13,22 +13,27 @@ fn needs_markup_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let found = |x: u64| {
+        zero(x ^ (ONES * u64::from(b'&')))
+            | zero(x ^ (ONES * u64::from(b'<')))
+            | zero(x ^ (ONES * u64::from(b'>')))
+            != 0
+    };
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let found = zero(x ^ (ONES * u64::from(b'&')))
-            | zero(x ^ (ONES * u64::from(b'<')))
-            | zero(x ^ (ONES * u64::from(b'>')));
-        if found != 0 {
+        if found(u64::from_le_bytes(word)) {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|b| matches!(b, b'&' | b'<' | b'>'))
+    // The tail, padded with a byte that needs no escape.
+    let mut word = [b'a'; 8];
+    let tail = chunks.remainder();
+    word.get_mut(..tail.len())
+        .unwrap_or_default()
+        .copy_from_slice(tail);
+    found(u64::from_le_bytes(word))
 }
 
 /// An XHTML `div` under construction.
