@@ -19,21 +19,26 @@ fn needs_markup_escape(bytes: &[u8]) -> bool {
             | zero(x ^ (ONES * u64::from(b'>')))
             != 0
     };
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if found(u64::from_le_bytes(word)) {
+    // Words read straight from the slice (an overlapping last word for the tail):
+    // copying a short tail into a buffer first stalls the wide load that follows.
+    let word = |i: usize| {
+        bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let n = bytes.len();
+    if n < 8 {
+        return bytes.iter().any(|&b| matches!(b, b'&' | b'<' | b'>'));
+    }
+    let mut i = 0;
+    while i + 8 <= n {
+        if found(word(i)) {
             return true;
         }
+        i += 8;
     }
-    // The tail, padded with a byte that needs no escape.
-    let mut word = [b'a'; 8];
-    let tail = chunks.remainder();
-    word.get_mut(..tail.len())
-        .unwrap_or_default()
-        .copy_from_slice(tail);
-    found(u64::from_le_bytes(word))
+    i < n && found(word(n - 8))
 }
 
 /// An XHTML `div` under construction.
@@ -142,10 +147,12 @@ mod tests {
             .finish();
         assert_eq!(n.status, "generated");
         for b in [b'&', b'<', b'>'] {
-            for at in 0..20 {
-                let mut bytes = vec![b'a'; 20];
-                bytes[at] = b;
-                assert!(super::needs_markup_escape(&bytes));
+            for len in 1..=20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert!(super::needs_markup_escape(&bytes), "{b} at {at} of {len}");
+                }
             }
         }
         assert!(!super::needs_markup_escape(
