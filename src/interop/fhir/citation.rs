@@ -93,18 +93,19 @@ pub(super) struct ContributorshipSummary<'a> {
     pub value: &'a str,
 }
 
-fn identifiers(source: &Source) -> Vec<Identifier<'_>> {
+/// The identifiers of a source, each with the label the narrative shows.
+fn identifiers(source: &Source) -> Vec<(&'static str, Identifier<'_>)> {
     let ids = [
-        (DOI_SYSTEM, source.doi()),
-        (PMID_SYSTEM, source.pmid()),
-        (DOCUMENT_NUMBER_SYSTEM, source.document()),
-        (SPL_SET_ID_SYSTEM, source.spl_set_id()),
+        ("DOI", DOI_SYSTEM, source.doi()),
+        ("PMID", PMID_SYSTEM, source.pmid()),
+        ("Document", DOCUMENT_NUMBER_SYSTEM, source.document()),
+        ("SPL set id", SPL_SET_ID_SYSTEM, source.spl_set_id()),
     ];
     ids.into_iter()
-        .filter_map(|(system, value)| {
-            value.map(|v| Identifier {
-                system,
-                value: Cow::Borrowed(v),
+        .filter_map(|(label, system, value)| {
+            value.map(|v| {
+                let value = Cow::Borrowed(v);
+                (label, Identifier { system, value })
             })
         })
         .collect()
@@ -144,7 +145,7 @@ fn web_locations(source: &Source) -> Vec<WebLocation<'_>> {
 fn citation_narrative(
     source: &Source,
     date: Option<&str>,
-    identifier: &[Identifier<'_>],
+    identifier: &[(&str, Identifier<'_>)],
 ) -> Narrative {
     let mut x = Xhtml::new(source.title().len() + source.authors().len() + 160);
     x.open("p")
@@ -161,8 +162,7 @@ fn citation_narrative(
         x.text(" ").text(date).text(".");
     }
     x.text(" (").display(source.kind()).text(")").close("p");
-    for id in identifier {
-        let label = id.system.rsplit('/').next().unwrap_or(id.system);
+    for (label, id) in identifier {
         x.open("p")
             .text(label)
             .text(": ")
@@ -194,7 +194,7 @@ impl<'a> Builder<'a, '_> {
         self.emit(Resource::Citation(Citation {
             id: format!("{}{}", reference.id_prefix, reference.id),
             text,
-            identifier,
+            identifier: identifier.into_iter().map(|(_, id)| id).collect(),
             status: "active",
             cited_artifact: CitedArtifact {
                 title: [ArtifactTitle {

@@ -110,26 +110,12 @@ impl<'a> Reference<'a> {
     }
 }
 
-/// `Type/prefix+id`, written without building a string.
-pub(super) struct Relative<'r>(pub &'static str, pub &'static str, pub &'r str);
-
-impl std::fmt::Display for Relative<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)?;
-        f.write_str("/")?;
-        f.write_str(self.1)?;
-        f.write_str(self.2)
-    }
-}
-
 impl Serialize for Reference<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry(
-            "reference",
-            &Collected(Relative(self.resource_type, self.id_prefix, &self.id)),
-        )?;
+        let parts = [self.resource_type, "/", self.id_prefix, &self.id];
+        map.serialize_entry("reference", &Concat(&parts))?;
         if let Some(display) = self.display {
             map.serialize_entry("display", display)?;
         }
@@ -137,12 +123,24 @@ impl Serialize for Reference<'_> {
     }
 }
 
-/// A `Display` value serialised as a string, without building one.
-pub(super) struct Collected<T>(pub T);
+/// Strings serialised one after the other as one JSON string (`Type/id`, a
+/// `fullUrl`), joined in a reused buffer rather than a new string each time.
+pub(super) struct Concat<'r>(pub &'r [&'r str]);
 
-impl<T: std::fmt::Display> Serialize for Collected<T> {
+impl Serialize for Concat<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                self.0.iter().for_each(|part| buf.push_str(part));
+                serializer.serialize_str(&buf)
+            }
+            // Only if a serializer re-entered this one: join into a new string.
+            Err(_) => serializer.serialize_str(&self.0.concat()),
+        })
     }
 }
 
@@ -168,19 +166,32 @@ pub(super) fn key_identifier<'a>(key: impl Into<Text<'a>>) -> Vec<Identifier<'a>
     }]
 }
 
+/// An extension with a `Coding` or a `Reference` value.
 #[derive(Debug, Serialize)]
 pub(super) struct Extension<'a> {
     pub url: &'a str,
-    #[serde(flatten)]
-    pub value: ExtensionValue<'a>,
+    #[serde(rename = "valueCoding", skip_serializing_if = "Option::is_none")]
+    pub value_coding: Option<Coding<'a>>,
+    #[serde(rename = "valueReference", skip_serializing_if = "Option::is_none")]
+    pub value_reference: Option<Reference<'a>>,
 }
 
-#[derive(Debug, Serialize)]
-pub(super) enum ExtensionValue<'a> {
-    #[serde(rename = "valueCoding")]
-    Coding(Coding<'a>),
-    #[serde(rename = "valueReference")]
-    Reference(Reference<'a>),
+impl<'a> Extension<'a> {
+    pub fn coding(url: &'a str, value: Coding<'a>) -> Self {
+        Extension {
+            url,
+            value_coding: Some(value),
+            value_reference: None,
+        }
+    }
+
+    pub fn reference(url: &'a str, value: Reference<'a>) -> Self {
+        Extension {
+            url,
+            value_coding: None,
+            value_reference: Some(value),
+        }
+    }
 }
 
 /// A resource's narrative: always `generated` from the same data as its elements.

@@ -31,7 +31,10 @@ impl ser::Error for Error {
 
 /// Appends `value` as compact JSON.
 pub(super) fn write<T: Serialize + ?Sized>(out: &mut String, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Json { out })
+    value.serialize(&mut Json {
+        out,
+        clean_keys: [(0, 0); 64],
+    })
 }
 
 /// Whether a JSON string of `bytes` needs an escape (a quote, a backslash or a
@@ -73,6 +76,10 @@ pub(super) fn needs_escape(bytes: &[u8]) -> bool {
 
 struct Json<'o> {
     out: &'o mut String,
+    /// The field names (static strings, by address and length) already found to need
+    /// no escape: a struct's keys are written thousands of times, from a few dozen
+    /// names.
+    clean_keys: [(usize, usize); 64],
 }
 
 impl Json<'_> {
@@ -85,6 +92,27 @@ impl Json<'_> {
             self.out.push('"');
             self.out.push_str(s);
             self.out.push('"');
+        }
+        Ok(())
+    }
+
+    /// `"key":` for a struct field name.
+    fn key(&mut self, key: &'static str) -> Result<(), Error> {
+        let id = (key.as_ptr() as usize, key.len());
+        let slot = (id.0 >> 3) & 63;
+        if self.clean_keys.get(slot) == Some(&id) {
+            self.out.reserve(key.len() + 3);
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push_str("\":");
+            return Ok(());
+        }
+        self.str(key)?;
+        self.out.push(':');
+        if !needs_escape(key.as_bytes()) {
+            if let Some(cached) = self.clean_keys.get_mut(slot) {
+                *cached = id;
+            }
         }
         Ok(())
     }
@@ -293,10 +321,9 @@ impl Compound<'_, '_> {
         Ok(())
     }
 
-    fn entry<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+    fn entry<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         self.comma();
-        self.json.str(key)?;
-        self.json.out.push(':');
+        self.json.key(key)?;
         value.serialize(&mut *self.json)
     }
 }

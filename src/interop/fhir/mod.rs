@@ -83,7 +83,7 @@ mod variant;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use self::datatypes::{Collected, Identifier};
+use self::datatypes::{Concat, Identifier};
 use self::resource::Entries;
 use crate::KnowledgeBase;
 
@@ -224,7 +224,7 @@ impl Serialize for Bundle<'_> {
         let version = crate::DATA_VERSION;
         let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("resourceType", "Bundle")?;
-        map.serialize_entry("id", &Collected(format_args!("ketamine-therapy-{version}")))?;
+        map.serialize_entry("id", &Concat(&["ketamine-therapy-", version]))?;
         map.serialize_entry(
             "identifier",
             &Identifier {

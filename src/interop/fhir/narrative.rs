@@ -110,19 +110,6 @@ impl Xhtml {
         self.open("p").text(text).close("p")
     }
 
-    /// A list, one item per text (nothing when there are none).
-    pub fn list<'t>(&mut self, items: impl IntoIterator<Item = &'t str>) -> &mut Self {
-        let mut items = items.into_iter().peekable();
-        if items.peek().is_some() {
-            self.open("ul");
-            for item in items {
-                self.open("li").text(item).close("li");
-            }
-            self.close("ul");
-        }
-        self
-    }
-
     /// The narrative.
     pub fn finish(&mut self) -> Narrative {
         self.div.push_str("</div>");

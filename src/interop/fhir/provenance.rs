@@ -41,10 +41,11 @@ impl Builder<'_, '_> {
             .text(resource_type)
             .text("/")
             .text(id);
-        x.close("code")
-            .text(":")
-            .close("p")
-            .list(sources.iter().copied());
+        x.close("code").text(": ");
+        for (i, source) in sources.iter().enumerate() {
+            x.text(if i > 0 { ", " } else { "" }).text(source);
+        }
+        x.text(".").close("p");
         self.emit(Resource::Provenance(Provenance {
             id: fhir_id("prov", id),
             text: x.finish(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::authorization::RegulatedAuthorization;
 use super::citation::Citation;
 use super::clinical_use::ClinicalUseDefinition;
-use super::datatypes::{Collected, Reference};
+use super::datatypes::{Concat, Reference};
 use super::extensions::StructureDefinition;
 use super::ids::Ids;
 use super::medication::MedicationKnowledge;
@@ -52,19 +52,6 @@ impl Resource<'_> {
     }
 }
 
-/// `BASE_URL/Type/id`, the `fullUrl` of an entry.
-struct FullUrl<'r>(&'static str, &'r str);
-
-impl std::fmt::Display for FullUrl<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(super::BASE_URL)?;
-        f.write_str("/")?;
-        f.write_str(self.0)?;
-        f.write_str("/")?;
-        f.write_str(self.1)
-    }
-}
-
 /// One entry of the Bundle; its `fullUrl` is `BASE_URL/Type/id`.
 struct Entry<'a> {
     resource: Resource<'a>,
@@ -75,7 +62,8 @@ impl Serialize for Entry<'_> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(2))?;
         let (resource_type, id) = self.resource.type_and_id();
-        map.serialize_entry("fullUrl", &Collected(FullUrl(resource_type, id)))?;
+        let full_url = [super::BASE_URL, "/", resource_type, "/", id];
+        map.serialize_entry("fullUrl", &Concat(&full_url))?;
         map.serialize_entry("resource", &self.resource)?;
         map.end()
     }

@@ -11,8 +11,7 @@ use crate::model::Sourced as _;
 use super::EVIDENCE_LEVEL_EXTENSION;
 use super::NEGATIVE_FINDING_EXTENSION;
 use super::datatypes::{
-    CodeableReference, Concept, Extension, ExtensionValue, Identifier, Narrative, Reference, Text,
-    key_identifier,
+    CodeableReference, Concept, Extension, Identifier, Narrative, Reference, Text, key_identifier,
 };
 use super::ids::{citation_ref, fhir_id, unique};
 use super::narrative::Xhtml;
@@ -31,13 +30,22 @@ pub(super) struct ClinicalUseDefinition<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub category: Vec<Concept<'a>>,
     pub subject: Vec<Reference<'a>>,
-    #[serde(flatten)]
-    pub detail: CudDetail<'a>,
+    // The one type-specific part (no `flatten`: it would make serde write the whole
+    // resource through a map serializer).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub indication: Option<CudIndication<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contraindication: Option<CudIndication<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interaction: Option<CudInteraction<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undesirable_effect: Option<CudUndesirableEffect<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<CudWarning<'a>>,
 }
 
 /// The one type-specific part of a ClinicalUseDefinition.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
 pub(super) enum CudDetail<'a> {
     Indication(CudIndication<'a>),
     Contraindication(CudIndication<'a>),
@@ -114,7 +122,7 @@ impl<'a> Builder<'a, '_> {
         sources: &[&'a str],
     ) {
         let id = c.id;
-        self.emit(Resource::ClinicalUseDefinition(ClinicalUseDefinition {
+        let mut resource = ClinicalUseDefinition {
             id: id.clone(),
             text: c.text,
             extension: c.extension,
@@ -122,8 +130,20 @@ impl<'a> Builder<'a, '_> {
             r#type: detail.type_code(),
             category: c.category,
             subject: c.subject,
-            detail,
-        }));
+            indication: None,
+            contraindication: None,
+            interaction: None,
+            undesirable_effect: None,
+            warning: None,
+        };
+        match detail {
+            CudDetail::Indication(d) => resource.indication = Some(d),
+            CudDetail::Contraindication(d) => resource.contraindication = Some(d),
+            CudDetail::Interaction(d) => resource.interaction = Some(d),
+            CudDetail::UndesirableEffect(d) => resource.undesirable_effect = Some(d),
+            CudDetail::Warning(d) => resource.warning = Some(d),
+        }
+        self.emit(Resource::ClinicalUseDefinition(resource));
         self.provenance("ClinicalUseDefinition", &id, sources);
     }
 
@@ -131,14 +151,13 @@ impl<'a> Builder<'a, '_> {
         let kb = self.kb;
         for ind in kb.indications() {
             let condition = kb.condition(ind.condition());
-            let mut extension = vec![Extension {
-                url: EVIDENCE_LEVEL_EXTENSION,
-                value: ExtensionValue::Coding(own_coding(&self.systems.evidence, &ind.evidence())),
-            }];
-            extension.extend(ind.negative_findings().iter().map(|s| Extension {
-                url: NEGATIVE_FINDING_EXTENSION,
-                value: ExtensionValue::Reference(citation_ref(s)),
-            }));
+            let evidence = own_coding(&self.systems.evidence, &ind.evidence());
+            let mut extension = vec![Extension::coding(EVIDENCE_LEVEL_EXTENSION, evidence)];
+            extension.extend(
+                ind.negative_findings()
+                    .iter()
+                    .map(|s| Extension::reference(NEGATIVE_FINDING_EXTENSION, citation_ref(s))),
+            );
             let mut x = Xhtml::new(ind.note().len() + 200);
             x.open("p")
                 .labelled("Indication", ": ")

@@ -10,7 +10,7 @@ use strum::IntoEnumIterator;
 use crate::model::Sourced as _;
 
 use super::super::SEVERITY_EXTENSION;
-use super::super::datatypes::{CodeableReference, Coding, Concept, Extension, ExtensionValue};
+use super::super::datatypes::{CodeableReference, Coding, Concept, Extension};
 use super::super::ids::unique;
 use super::super::narrative::Xhtml;
 use super::super::resource::Builder;
@@ -101,10 +101,7 @@ impl<'a> Builder<'a, '_> {
                 text: narrative("Interaction", name, &lead, &[&severity, &management]),
                 extension: x
                     .severity()
-                    .map(|sev| Extension {
-                        url: SEVERITY_EXTENSION,
-                        value: ExtensionValue::Coding(own_coding(&s.severity, &sev)),
-                    })
+                    .map(|sev| Extension::coding(SEVERITY_EXTENSION, own_coding(&s.severity, &sev)))
                     .into_iter()
                     .collect(),
                 subject: self.agent_subjects(agent, None),
