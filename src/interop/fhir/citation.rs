@@ -189,7 +189,7 @@ impl<'a> Builder<'a, '_> {
         let reference = citation_ref(source.id());
         let kind = Concept::coded(
             own_coding(&self.systems.source_kind, &source.kind()),
-            source.kind().to_string(),
+            <&str>::from(source.kind()),
         );
         self.emit(Resource::Citation(Citation {
             id: format!("{}{}", reference.id_prefix, reference.id),

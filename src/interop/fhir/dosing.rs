@@ -129,8 +129,11 @@ fn dosage_text(r: &Regimen) -> String {
 impl<'a> Builder<'a, '_> {
     fn dosing_guideline(&self, r: &'a Regimen) -> DosingGuideline<'a> {
         let s = self.systems;
-        let phase = || Concept::coded(own_coding(&s.phase, &r.phase()), r.phase().to_string());
-        let basis = Concept::coded(own_coding(&s.dose_basis, &r.basis()), r.basis().to_string());
+        let phase = || Concept::coded(own_coding(&s.phase, &r.phase()), <&str>::from(r.phase()));
+        let basis = Concept::coded(
+            own_coding(&s.dose_basis, &r.basis()),
+            <&str>::from(r.basis()),
+        );
         DosingGuideline {
             treatment_intent: phase(),
             dosage: [GuidelineDosage {

@@ -74,6 +74,39 @@ pub(super) fn citation_ref(source: &str) -> Reference<'_> {
     }
 }
 
+/// `parts` joined by `/`, then `/n` (a 1-based position) when given: record keys,
+/// built without the formatting machinery (thousands per export).
+pub(super) fn join_key(parts: &[&str], n: Option<usize>) -> String {
+    let mut key = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum::<usize>() + 4);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            key.push('/');
+        }
+        key.push_str(part);
+    }
+    if let Some(mut n) = n {
+        key.push('/');
+        let mut digits = [0u8; 20];
+        let mut len = 0;
+        loop {
+            if let Some(d) = digits.get_mut(len) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            len += 1;
+            n /= 10;
+            if n == 0 || len == digits.len() {
+                break;
+            }
+        }
+        digits
+            .iter()
+            .take(len)
+            .rev()
+            .for_each(|&d| key.push(char::from(d)));
+    }
+    key
+}
+
 /// The distinct ids of an iterator, in first-seen order.
 pub(super) fn unique<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
@@ -93,23 +126,23 @@ fn safety_keys(kb: &KnowledgeBase, agent: Agent) -> Vec<(String, String)> {
     let a = agent.id();
     let mut keys: Vec<(&'static str, String)> = Vec::new();
     for (i, _) in kb.contraindications(agent).enumerate() {
-        keys.push(("ci", format!("{a}/{}", i + 1)));
+        keys.push(("ci", join_key(&[a], Some(i + 1))));
     }
     for (i, x) in kb.interactions(agent).enumerate() {
-        keys.push(("ia", format!("{a}/{}/{}", x.interactant().id(), i + 1)));
+        keys.push(("ia", join_key(&[a, x.interactant().id()], Some(i + 1))));
     }
     for risk in kb.risks() {
         for (i, scope) in risk.applies().iter().enumerate() {
             if scope.agent() == agent {
-                keys.push(("ae", format!("{}/{a}/{}", risk.id().id(), i + 1)));
+                keys.push(("ae", join_key(&[risk.id().id(), a], Some(i + 1))));
             }
         }
     }
     for (i, p) in kb.populations(agent).enumerate() {
-        keys.push(("pop", format!("{a}/{}/{}", p.population().id(), i + 1)));
+        keys.push(("pop", join_key(&[a, p.population().id()], Some(i + 1))));
     }
     for (i, m) in kb.monitoring(agent).enumerate() {
-        keys.push(("mon", format!("{a}/{}/{}", code_of(&m.kind()), i + 1)));
+        keys.push(("mon", join_key(&[a, code_of(&m.kind())], Some(i + 1))));
     }
     keys.into_iter()
         .map(|(prefix, key)| {
@@ -133,7 +166,7 @@ impl Ids {
             safety: Agent::ALL.map(|a| safety_keys(kb, a)),
             mpd: std::array::from_fn(|a| {
                 std::array::from_fn(|r| match (Agent::ALL.get(a), Route::ALL.get(r)) {
-                    (Some(a), Some(r)) => fhir_id("mpd", &format!("{}/{}", a.id(), r.id())),
+                    (Some(a), Some(r)) => fhir_id("mpd", &join_key(&[a.id(), r.id()], None)),
                     _ => String::new(),
                 })
             }),
@@ -152,6 +185,14 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_join_parts_and_a_position() {
+        assert_eq!(join_key(&["a", "b"], None), "a/b");
+        assert_eq!(join_key(&["a"], Some(1)), "a/1");
+        assert_eq!(join_key(&["x", "y"], Some(1203)), "x/y/1203");
+        assert_eq!(join_key(&[], Some(0)), "/0");
+    }
 
     #[test]
     fn ids_are_valid_and_bounded() {

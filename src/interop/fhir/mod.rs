@@ -53,8 +53,9 @@
 //! string in the bundle is empty, and nothing is `null`.
 //!
 //! **One path.** The bundle is serialised by serde from the structs of its resources,
-//! each built just before it is written and dropped after, one file per resource kind;
-//! [`Bundle::to_json`] is `serde_json::to_string` of the bundle.
+//! each built just before it is written and dropped after, one file per resource kind.
+//! [`Bundle::to_json`] gives the bytes of `serde_json::to_string` of the bundle, through
+//! a compact serde writer that copies the many strings needing no escape as they are.
 //!
 //! The export is R5 only (R4 has no `ClinicalUseDefinition`). CI validates it twice:
 //! at the profile level, offline, against the official `hl7.fhir.r5.core` 5.0.0

@@ -11,7 +11,7 @@ use crate::model::Sourced as _;
 
 use super::super::SEVERITY_EXTENSION;
 use super::super::datatypes::{CodeableReference, Coding, Concept, Extension};
-use super::super::ids::unique;
+use super::super::ids::{join_key, unique};
 use super::super::narrative::Xhtml;
 use super::super::resource::Builder;
 use super::super::terminology::own_coding;
@@ -32,17 +32,25 @@ fn next(keys: &mut Keys<'_>) -> (String, String) {
         .map_or_else(Default::default, |(key, id)| (id.clone(), key.clone()))
 }
 
-/// A narrative of one labelled paragraph, and more paragraphs.
-fn narrative(label: &str, agent: &str, lead: &str, more: &[&str]) -> super::Narrative {
-    let mut x = Xhtml::new(lead.len() + more.iter().map(|m| m.len()).sum::<usize>() + 96);
-    x.open("p")
-        .labelled(label, " (")
-        .text(agent)
-        .text("): ")
-        .text(lead)
-        .close("p");
-    for m in more.iter().filter(|m| !m.is_empty()) {
-        x.para(m);
+/// A narrative of one labelled paragraph (`label (agent): lead`), and more paragraphs,
+/// each given as pieces (a paragraph whose pieces are all empty is left out).
+fn narrative(label: &str, agent: &str, lead: &[&str], more: &[&[&str]]) -> super::Narrative {
+    let size: usize = lead
+        .iter()
+        .chain(more.iter().copied().flatten())
+        .map(|p| p.len())
+        .sum();
+    let mut x = Xhtml::new(size + 128);
+    x.open("p").labelled(label, " (").text(agent).text("): ");
+    lead.iter().for_each(|piece| _ = x.text(piece));
+    x.close("p");
+    for paragraph in more
+        .iter()
+        .filter(|p| p.iter().any(|piece| !piece.is_empty()))
+    {
+        x.open("p");
+        paragraph.iter().for_each(|piece| _ = x.text(piece));
+        x.close("p");
     }
     x.finish()
 }
@@ -70,8 +78,8 @@ impl<'a> Builder<'a, '_> {
             let (id, key) = next(keys);
             let common = Common {
                 id,
-                key: format!("contraindication/{key}"),
-                text: narrative("Contraindication", name, c.text(), &[]),
+                key: join_key(&["contraindication", &key], None),
+                text: narrative("Contraindication", name, &[c.text()], &[]),
                 extension: Vec::new(),
                 subject: self.agent_subjects(agent, None),
                 category: Vec::new(),
@@ -89,16 +97,18 @@ impl<'a> Builder<'a, '_> {
         for x in kb.interactions(agent) {
             let (id, key) = next(keys);
             let interactant = kb.interactant(x.interactant()).name();
-            let severity = x
-                .severity()
-                .map(|sev| format!("Severity: {sev}."))
-                .unwrap_or_default();
-            let lead = format!("with {interactant}: {}", x.effect());
-            let management = format!("Management: {}", x.management());
+            let severity: &str = x.severity().map_or("", Into::into);
+            let severity_line: &[&str] = if severity.is_empty() {
+                &[]
+            } else {
+                &["Severity: ", severity, "."]
+            };
+            let lead = ["with ", interactant, ": ", x.effect()];
+            let management = ["Management: ", x.management()];
             let common = Common {
                 id,
-                key: format!("interaction/{key}"),
-                text: narrative("Interaction", name, &lead, &[&severity, &management]),
+                key: join_key(&["interaction", &key], None),
+                text: narrative("Interaction", name, &lead, &[severity_line, &management]),
                 extension: x
                     .severity()
                     .map(|sev| Extension::coding(SEVERITY_EXTENSION, own_coding(&s.severity, &sev)))
@@ -138,7 +148,7 @@ impl<'a> Builder<'a, '_> {
             }
             let _ = write!(frequency, ", {}", f.context());
         }
-        let mut basis = scope.basis().to_string();
+        let mut basis = String::from(<&str>::from(scope.basis()));
         if let Some(routes) = scope.routes() {
             let routes: Vec<&str> = routes.iter().map(|r| r.id()).collect();
             let _ = write!(basis, " ({})", routes.join(", "));
@@ -153,12 +163,12 @@ impl<'a> Builder<'a, '_> {
         let name = self.kb.agent(agent).name();
         let common = Common {
             id,
-            key: format!("undesirable_effect/{key}"),
+            key: join_key(&["undesirable_effect", &key], None),
             text: narrative(
                 "Undesirable effect",
                 name,
-                risk.name(),
-                &[&basis, &frequency],
+                &[risk.name()],
+                &[&[&basis], &[&frequency]],
             ),
             extension: Vec::new(),
             subject: self.agent_subjects(agent, scope.routes()),
@@ -180,25 +190,25 @@ impl<'a> Builder<'a, '_> {
             if let Some(j) = p.jurisdiction() {
                 let _ = write!(description, " ({j} label)");
             }
-            let population = p.population().to_string();
-            let recommendation = p.recommendation().to_string();
+            let population: &str = p.population().into();
+            let recommendation: &str = p.recommendation().into();
             let mut category = vec![Concept::coded(
                 own_coding(&s.population, &p.population()),
-                population.clone(),
+                population,
             )];
             if p.population() == Population::Pregnancy {
                 let coding = Coding::fixed(CUD_CATEGORY, "Pregnancy", "Pregnancy and Lactation");
                 category.push(Concept::coded(coding, "pregnancy"));
             }
-            let lead = format!("{population}: {recommendation}.");
+            let lead = [population, ": ", recommendation, "."];
             let common = Common {
                 id,
-                key: format!("population/{key}"),
+                key: join_key(&["population", &key], None),
                 text: narrative(
                     "Special population",
                     kb.agent(agent).name(),
                     &lead,
-                    &[&description],
+                    &[&[&description]],
                 ),
                 extension: Vec::new(),
                 subject: self.agent_subjects(agent, None),
@@ -223,11 +233,8 @@ impl<'a> Builder<'a, '_> {
                 Some(t) => Cow::Owned(format!("{} ({t})", m.text())),
                 None => Cow::Borrowed(m.text()),
             };
-            let kind = m.kind().to_string();
-            let mut category = vec![Concept::coded(
-                own_coding(&s.monitoring, &m.kind()),
-                kind.clone(),
-            )];
+            let kind: &str = m.kind().into();
+            let mut category = vec![Concept::coded(own_coding(&s.monitoring, &m.kind()), kind)];
             if m.kind() == MonitoringKind::Driving {
                 let display = "Effects on Ability to Drive and Use Machines";
                 let coding = Coding::fixed(CUD_CATEGORY, "DriveAndMachines", display);
@@ -235,8 +242,13 @@ impl<'a> Builder<'a, '_> {
             }
             let common = Common {
                 id,
-                key: format!("monitoring/{key}"),
-                text: narrative("Monitoring", kb.agent(agent).name(), &kind, &[&description]),
+                key: join_key(&["monitoring", &key], None),
+                text: narrative(
+                    "Monitoring",
+                    kb.agent(agent).name(),
+                    &[kind],
+                    &[&[&description]],
+                ),
                 extension: Vec::new(),
                 subject: self.agent_subjects(agent, Some(m.routes())),
                 category,
