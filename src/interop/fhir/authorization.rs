@@ -2,6 +2,8 @@
 //! with the approved indication) or of an agent (subject its products); region,
 //! regulator, status date and scope.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::Sourced as _;
@@ -9,7 +11,7 @@ use crate::model::Sourced as _;
 use super::datatypes::{
     CodeableReference, Coding, Concept, Identifier, Narrative, Reference, key_identifier,
 };
-use super::ids::{fhir_id, unique};
+use super::ids::{fhir_id, join_key, unique};
 use super::narrative::Xhtml;
 use super::resource::{Builder, Resource};
 use super::terminology::{code_of, region, region_concept, regulator, regulator_ref};
@@ -23,7 +25,7 @@ const AUTHORIZATION_TYPE: &str = "http://hl7.org/fhir/regulated-authorization-ty
 pub(super) struct RegulatedAuthorization<'a> {
     pub id: String,
     pub text: Narrative,
-    pub identifier: Vec<Identifier<'a>>,
+    pub identifier: [Identifier<'a>; 1],
     pub subject: Vec<Reference<'a>>,
     pub r#type: Concept<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,19 +52,21 @@ struct Approval<'a> {
 impl<'a> Builder<'a, '_> {
     pub(super) fn authorizations(&mut self) {
         let kb = self.kb;
-        for ind in kb.indications() {
+        let ids: &'a super::ids::Ids = self.ids;
+        for (index, ind) in kb.indications().enumerate() {
+            let (ind_key, ind_id) = ids.indication(index);
             let approved = ind.regulatory().iter().enumerate();
             for (i, r) in approved.filter(|(_, r)| r.status() == RegulatoryStatus::Approved) {
                 let agent = kb.agent(ind.agent()).name();
                 let route = kb.route(ind.route()).name();
                 let condition = kb.condition(ind.condition()).name();
                 self.authorization(Approval {
-                    key: format!("{}/{}/{}", ind.key(), code_of(&r.jurisdiction()), i + 1),
+                    key: join_key(&[ind_key, code_of(&r.jurisdiction())], Some(i + 1)),
                     what: format!("{agent}, {route}, for {condition}"),
                     subject: vec![self.mpd_ref(ind.agent(), ind.route())],
                     indication: Some(Reference::to(
                         "ClinicalUseDefinition",
-                        fhir_id("ind", &ind.key()),
+                        Cow::Borrowed(ind_id),
                     )),
                     fact: r,
                 });

@@ -101,14 +101,14 @@ fn identifiers(source: &Source) -> Vec<(&'static str, Identifier<'_>)> {
         ("Document", DOCUMENT_NUMBER_SYSTEM, source.document()),
         ("SPL set id", SPL_SET_ID_SYSTEM, source.spl_set_id()),
     ];
-    ids.into_iter()
-        .filter_map(|(label, system, value)| {
-            value.map(|v| {
-                let value = Cow::Borrowed(v);
-                (label, Identifier { system, value })
-            })
+    let mut out = Vec::with_capacity(ids.len());
+    out.extend(ids.into_iter().filter_map(|(label, system, value)| {
+        value.map(|v| {
+            let value = Cow::Borrowed(v);
+            (label, Identifier { system, value })
         })
-        .collect()
+    }));
+    out
 }
 
 /// The links of a source: its best link (DOI-based when it is the DOI resolver), and
@@ -192,7 +192,7 @@ impl<'a> Builder<'a, '_> {
             <&str>::from(source.kind()),
         );
         self.emit(Resource::Citation(Citation {
-            id: format!("{}{}", reference.id_prefix, reference.id),
+            id: [reference.id_prefix, &reference.id].concat(),
             text,
             identifier: identifier.into_iter().map(|(_, id)| id).collect(),
             status: "active",

@@ -33,10 +33,56 @@ impl<'a> Coding<'a> {
     }
 }
 
+/// The codings of a concept. Most concepts have none or one, kept inline: a `Vec`
+/// for each would be thousands of allocations per export.
+#[derive(Debug, Default)]
+pub(super) enum Codings<'a> {
+    #[default]
+    None,
+    One(Coding<'a>),
+    Many(Vec<Coding<'a>>),
+}
+
+impl<'a> Codings<'a> {
+    pub fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    pub fn as_slice(&self) -> &[Coding<'a>] {
+        match self {
+            Codings::None => &[],
+            Codings::One(c) => std::slice::from_ref(c),
+            Codings::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> FromIterator<Coding<'a>> for Codings<'a> {
+    fn from_iter<I: IntoIterator<Item = Coding<'a>>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        match (iter.next(), iter.next()) {
+            (None, _) => Codings::None,
+            (Some(one), None) => Codings::One(one),
+            (Some(a), Some(b)) => {
+                let mut many = Vec::with_capacity(iter.size_hint().0 + 2);
+                many.extend([a, b]);
+                many.extend(iter);
+                Codings::Many(many)
+            }
+        }
+    }
+}
+
+impl Serialize for Codings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
 #[derive(Debug, Default, Serialize)]
 pub(super) struct Concept<'a> {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub coding: Vec<Coding<'a>>,
+    #[serde(skip_serializing_if = "Codings::is_empty")]
+    pub coding: Codings<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Text<'a>>,
 }
@@ -44,7 +90,7 @@ pub(super) struct Concept<'a> {
 impl<'a> Concept<'a> {
     pub fn text(text: impl Into<Text<'a>>) -> Self {
         Concept {
-            coding: Vec::new(),
+            coding: Codings::None,
             text: Some(text.into()),
         }
     }
@@ -54,30 +100,32 @@ impl<'a> Concept<'a> {
         let text = text.into();
         let text = (coding.display.as_deref() != Some(text.as_ref())).then_some(text);
         Concept {
-            coding: vec![coding],
+            coding: Codings::One(coding),
             text,
         }
     }
 
-    /// The codes of a record (any system), with its name as the text.
-    pub fn of_codes(codes: &'a [Code], name: &'a str) -> Self {
+    /// The codes of a record (any system, or only `system`), with its name as the
+    /// text.
+    pub fn of_codes(codes: &'a [Code], name: &'a str, system: Option<&str>) -> Self {
         Concept {
-            coding: codings(codes),
+            coding: codes
+                .iter()
+                .filter(|c| system.is_none_or(|s| c.system().fhir_uri() == s))
+                .map(coding)
+                .collect(),
             text: Some(Cow::Borrowed(name)),
         }
     }
 }
 
-/// The codings of a record's codes, each with the FHIR URI of its system.
-pub(super) fn codings(codes: &[Code]) -> Vec<Coding<'_>> {
-    codes
-        .iter()
-        .map(|c| Coding {
-            system: c.system().fhir_uri(),
-            code: Cow::Borrowed(c.code()),
-            display: c.display().map(Cow::Borrowed),
-        })
-        .collect()
+/// The coding of a record's code, with the FHIR URI of its system.
+pub(super) fn coding(c: &Code) -> Coding<'_> {
+    Coding {
+        system: c.system().fhir_uri(),
+        code: Cow::Borrowed(c.code()),
+        display: c.display().map(Cow::Borrowed),
+    }
 }
 
 /// A reference to another entry of the bundle, written `Type/id` (relative to the
@@ -159,8 +207,8 @@ pub(super) struct Identifier<'a> {
 }
 
 /// The record-key identifier of an exported record.
-pub(super) fn key_identifier<'a>(key: impl Into<Text<'a>>) -> Vec<Identifier<'a>> {
-    vec![Identifier {
+pub(super) fn key_identifier<'a>(key: impl Into<Text<'a>>) -> [Identifier<'a>; 1] {
+    [Identifier {
         system: super::RECORD_KEY_SYSTEM,
         value: key.into(),
     }]

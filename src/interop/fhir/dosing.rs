@@ -4,12 +4,12 @@
 //! record covers (its condition as a concept). Never a dose to give: what labels,
 //! guidelines and trials state.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use super::datatypes::{CodeableReference, Concept, Quantity, Range, Reference};
-use super::ids::fhir_id;
 use super::resource::Builder;
 use super::terminology::own_coding;
 use crate::Agent;
@@ -110,7 +110,8 @@ fn dose_and_rate<'a>(r: &Regimen, r#type: Concept<'a>) -> DoseAndRate<'a> {
 
 /// The dosage text: schedule, administration, duration, label, note.
 fn dosage_text(r: &Regimen) -> String {
-    let mut text = String::from(r.schedule());
+    let mut text = String::with_capacity(r.schedule().len() + r.note().map_or(0, str::len) + 96);
+    text.push_str(r.schedule());
     if let Some(t) = r.administration() {
         let _ = write!(text, "; given over {t}");
     }
@@ -156,7 +157,12 @@ impl<'a> Builder<'a, '_> {
         let regimens: Vec<&'a Regimen> = kb.regimens(agent).collect();
         let mut used = vec![false; regimens.len()];
         let mut out: Vec<IndicationGuideline<'a>> = Vec::new();
-        for ind in kb.indications().agent(agent) {
+        let ids: &'a super::ids::Ids = self.ids;
+        let of_agent = kb
+            .indications()
+            .enumerate()
+            .filter(|(_, i)| i.agent() == agent);
+        for (index, ind) in of_agent {
             let dosing = regimens
                 .iter()
                 .zip(used.iter_mut())
@@ -166,7 +172,10 @@ impl<'a> Builder<'a, '_> {
                     self.dosing_guideline(r)
                 })
                 .collect();
-            let cud = Reference::to("ClinicalUseDefinition", fhir_id("ind", &ind.key()));
+            let cud = Reference::to(
+                "ClinicalUseDefinition",
+                Cow::Borrowed(ids.indication(index).1),
+            );
             out.push(IndicationGuideline {
                 indication: [CodeableReference::Reference(cud)],
                 dosing_guideline: dosing,
@@ -178,7 +187,7 @@ impl<'a> Builder<'a, '_> {
             let concept = match r.condition() {
                 Some(c) => {
                     let record = kb.condition(c);
-                    Concept::of_codes(record.codes(), record.name())
+                    Concept::of_codes(record.codes(), record.name(), None)
                 }
                 None => Concept::text("anaesthesia"),
             };

@@ -109,7 +109,8 @@ pub(super) fn join_key(parts: &[&str], n: Option<usize>) -> String {
 
 /// The distinct ids of an iterator, in first-seen order.
 pub(super) fn unique<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let mut out: Vec<&'a str> = Vec::new();
+    // Room for the usual number of sources, so that the list is not regrown.
+    let mut out: Vec<&'a str> = Vec::with_capacity(ids.size_hint().0.max(16));
     for id in ids {
         if !out.contains(&id.as_str()) {
             out.push(id);
@@ -158,12 +159,23 @@ pub(super) struct Ids {
     pub safety: [Vec<(String, String)>; Agent::COUNT],
     /// The MedicinalProductDefinition id of every (agent, route).
     mpd: [[String; Route::COUNT]; Agent::COUNT],
+    /// The (key, id) of every indication, in data order (each is used by its
+    /// ClinicalUseDefinition, its agent's guideline and its authorisations).
+    pub indications: Vec<(String, String)>,
 }
 
 impl Ids {
     pub fn new(kb: &KnowledgeBase) -> Self {
         Ids {
             safety: Agent::ALL.map(|a| safety_keys(kb, a)),
+            indications: kb
+                .indications()
+                .map(|i| {
+                    let key = i.key();
+                    let id = fhir_id("ind", &key);
+                    (key, id)
+                })
+                .collect(),
             mpd: std::array::from_fn(|a| {
                 std::array::from_fn(|r| match (Agent::ALL.get(a), Route::ALL.get(r)) {
                     (Some(a), Some(r)) => fhir_id("mpd", &join_key(&[a.id(), r.id()], None)),
@@ -171,6 +183,13 @@ impl Ids {
                 })
             }),
         }
+    }
+
+    /// The (key, id) of the indication at `index` in data order.
+    pub fn indication(&self, index: usize) -> (&str, &str) {
+        self.indications
+            .get(index)
+            .map_or(("", ""), |(key, id)| (key.as_str(), id.as_str()))
     }
 
     /// The MedicinalProductDefinition id of an (agent, route).

@@ -22,7 +22,7 @@ use crate::{Agent, Jurisdiction};
 pub(super) struct MedicationKnowledge<'a> {
     pub id: String,
     pub text: Narrative,
-    pub identifier: Vec<Identifier<'a>>,
+    pub identifier: [Identifier<'a>; 1],
     pub code: Concept<'a>,
     pub status: &'static str,
     pub author: Reference<'a>,
@@ -199,7 +199,7 @@ impl<'a> Builder<'a, '_> {
             text: agent_narrative(record, &intended_route),
             id: id.clone(),
             identifier: key_identifier(format!("agent/{}", agent.id())),
-            code: Concept::of_codes(record.codes(), record.name()),
+            code: Concept::of_codes(record.codes(), record.name(), None),
             status: "active",
             author: Builder::project(),
             intended_jurisdiction: approved.into_iter().map(region_concept).collect(),

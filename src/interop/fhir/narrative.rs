@@ -47,9 +47,10 @@ pub(super) struct Xhtml {
 }
 
 impl Xhtml {
-    /// A div with room for about `hint` bytes of text.
+    /// A div with room for about `hint` bytes of text (and markup, and escapes, so
+    /// that it is seldom regrown).
     pub fn new(hint: usize) -> Self {
-        let mut div = String::with_capacity(hint + 64);
+        let mut div = String::with_capacity(hint + hint / 2 + 128);
         // The namespace in single quotes (as XML allows), so that a narrative needs
         // no JSON escape unless its text does.
         div.push_str("<div xmlns='http://www.w3.org/1999/xhtml'>");

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::model::Sourced as _;
 
-use super::datatypes::{Coding, Concept, Identifier, Narrative, Reference, key_identifier};
+use super::datatypes::{
+    Codings, Concept, Identifier, Narrative, Reference, coding, key_identifier,
+};
 use super::ids::unique;
 use super::narrative::Xhtml;
 use super::resource::{Builder, Resource};
@@ -20,7 +22,7 @@ use crate::{Agent, Route};
 pub(super) struct MedicinalProductDefinition<'a> {
     pub id: String,
     pub text: Narrative,
-    pub identifier: Vec<Identifier<'a>>,
+    pub identifier: [Identifier<'a>; 1],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<&'a str>,
     pub route: [Concept<'a>; 1],
@@ -65,9 +67,7 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn route_concept(&self, route: Route) -> Concept<'a> {
         let record = self.kb.route(route);
         let snomed = Terminology::SnomedCt.fhir_uri();
-        let mut concept = Concept::of_codes(record.codes(), record.name());
-        concept.coding.retain(|c| c.system == snomed);
-        concept
+        Concept::of_codes(record.codes(), record.name(), Some(snomed))
     }
 
     /// The ATC classification of an agent, one concept per code.
@@ -76,11 +76,7 @@ impl<'a> Builder<'a, '_> {
             .agent(agent)
             .codes_in(Terminology::Atc)
             .map(|c| Concept {
-                coding: vec![Coding {
-                    system: Terminology::Atc.fhir_uri(),
-                    code: Cow::Borrowed(c.code()),
-                    display: c.display().map(Cow::Borrowed),
-                }],
+                coding: Codings::One(coding(c)),
                 text: c.note().map(Cow::Borrowed),
             })
             .collect()
@@ -97,7 +93,7 @@ impl<'a> Builder<'a, '_> {
                 let classification = self.atc_concepts(agent.id());
                 let mut x = Xhtml::new(name.len() + 160);
                 x.open("p").labelled(&name, "").close("p");
-                for c in classification.iter().flat_map(|c| &c.coding) {
+                for c in classification.iter().flat_map(|c| c.coding.as_slice()) {
                     x.open("p").text("ATC ").text(&c.code);
                     if let Some(d) = &c.display {
                         x.text(" ").text(d);

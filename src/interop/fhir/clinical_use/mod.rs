@@ -4,6 +4,8 @@
 
 mod safety;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::Sourced as _;
@@ -13,7 +15,7 @@ use super::NEGATIVE_FINDING_EXTENSION;
 use super::datatypes::{
     CodeableReference, Concept, Extension, Identifier, Narrative, Reference, Text, key_identifier,
 };
-use super::ids::{citation_ref, fhir_id, unique};
+use super::ids::{citation_ref, join_key, unique};
 use super::narrative::Xhtml;
 use super::resource::{Builder, Resource};
 use super::terminology::own_coding;
@@ -21,11 +23,11 @@ use super::terminology::own_coding;
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ClinicalUseDefinition<'a> {
-    pub id: String,
+    pub id: Text<'a>,
     pub text: Narrative,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extension: Vec<Extension<'a>>,
-    pub identifier: Vec<Identifier<'a>>,
+    pub identifier: [Identifier<'a>; 1],
     pub r#type: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub category: Vec<Concept<'a>>,
@@ -105,7 +107,7 @@ pub(super) struct CudWarning<'a> {
 
 /// What every ClinicalUseDefinition carries besides its detail.
 pub(super) struct Common<'a> {
-    pub id: String,
+    pub id: Text<'a>,
     pub key: String,
     pub text: Narrative,
     pub extension: Vec<Extension<'a>>,
@@ -149,7 +151,9 @@ impl<'a> Builder<'a, '_> {
 
     pub(super) fn indications(&mut self) {
         let kb = self.kb;
-        for ind in kb.indications() {
+        let ids: &'a super::ids::Ids = self.ids;
+        for (index, ind) in kb.indications().enumerate() {
+            let (key, id) = ids.indication(index);
             let condition = kb.condition(ind.condition());
             let evidence = own_coding(&self.systems.evidence, &ind.evidence());
             let mut extension = vec![Extension::coding(EVIDENCE_LEVEL_EXTENSION, evidence)];
@@ -176,8 +180,8 @@ impl<'a> Builder<'a, '_> {
                 x.text(&ind.negative_findings().join(", ")).close("p");
             }
             let common = Common {
-                id: fhir_id("ind", &ind.key()),
-                key: format!("indication/{}", ind.key()),
+                id: Cow::Borrowed(id),
+                key: join_key(&["indication", key], None),
                 text: x.finish(),
                 extension,
                 subject: vec![self.mpd_ref(ind.agent(), ind.route())],
@@ -187,6 +191,7 @@ impl<'a> Builder<'a, '_> {
                 disease_symptom_procedure: CodeableReference::Concept(Concept::of_codes(
                     condition.codes(),
                     condition.name(),
+                    None,
                 )),
             });
             let codes = condition.codes().iter().flat_map(|c| c.sources());

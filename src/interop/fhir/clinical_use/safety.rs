@@ -27,9 +27,10 @@ const CUD_CATEGORY: &str = "http://hl7.org/fhir/clinical-use-definition-category
 type Keys<'a> = std::slice::Iter<'a, (String, String)>;
 
 /// The next (id, key) of an agent's safety records.
-fn next(keys: &mut Keys<'_>) -> (String, String) {
-    keys.next()
-        .map_or_else(Default::default, |(key, id)| (id.clone(), key.clone()))
+fn next<'a>(keys: &mut Keys<'a>) -> (Cow<'a, str>, &'a str) {
+    keys.next().map_or((Cow::Borrowed(""), ""), |(key, id)| {
+        (Cow::Borrowed(id.as_str()), key.as_str())
+    })
 }
 
 /// A narrative of one labelled paragraph (`label (agent): lead`), and more paragraphs,
@@ -78,7 +79,7 @@ impl<'a> Builder<'a, '_> {
             let (id, key) = next(keys);
             let common = Common {
                 id,
-                key: join_key(&["contraindication", &key], None),
+                key: join_key(&["contraindication", key], None),
                 text: narrative("Contraindication", name, &[c.text()], &[]),
                 extension: Vec::new(),
                 subject: self.agent_subjects(agent, None),
@@ -107,7 +108,7 @@ impl<'a> Builder<'a, '_> {
             let management = ["Management: ", x.management()];
             let common = Common {
                 id,
-                key: join_key(&["interaction", &key], None),
+                key: join_key(&["interaction", key], None),
                 text: narrative("Interaction", name, &lead, &[severity_line, &management]),
                 extension: x
                     .severity()
@@ -163,7 +164,7 @@ impl<'a> Builder<'a, '_> {
         let name = self.kb.agent(agent).name();
         let common = Common {
             id,
-            key: join_key(&["undesirable_effect", &key], None),
+            key: join_key(&["undesirable_effect", key], None),
             text: narrative(
                 "Undesirable effect",
                 name,
@@ -203,7 +204,7 @@ impl<'a> Builder<'a, '_> {
             let lead = [population, ": ", recommendation, "."];
             let common = Common {
                 id,
-                key: join_key(&["population", &key], None),
+                key: join_key(&["population", key], None),
                 text: narrative(
                     "Special population",
                     kb.agent(agent).name(),
@@ -242,7 +243,7 @@ impl<'a> Builder<'a, '_> {
             }
             let common = Common {
                 id,
-                key: join_key(&["monitoring", &key], None),
+                key: join_key(&["monitoring", key], None),
                 text: narrative(
                     "Monitoring",
                     kb.agent(agent).name(),
