@@ -93,22 +93,32 @@ pub(super) struct ContributorshipSummary<'a> {
     pub value: &'a str,
 }
 
-/// The identifiers of a source, each with the label the narrative shows.
-fn identifiers(source: &Source) -> Vec<(&'static str, Identifier<'_>)> {
+/// The identifiers of a source: DOI, PMID, the issuer's document number, SPL set id.
+fn identifiers(source: &Source) -> Vec<Identifier<'_>> {
     let ids = [
-        ("DOI", DOI_SYSTEM, source.doi()),
-        ("PMID", PMID_SYSTEM, source.pmid()),
-        ("Document", DOCUMENT_NUMBER_SYSTEM, source.document()),
-        ("SPL set id", SPL_SET_ID_SYSTEM, source.spl_set_id()),
+        (DOI_SYSTEM, source.doi()),
+        (PMID_SYSTEM, source.pmid()),
+        (DOCUMENT_NUMBER_SYSTEM, source.document()),
+        (SPL_SET_ID_SYSTEM, source.spl_set_id()),
     ];
     let mut out = Vec::with_capacity(ids.len());
-    out.extend(ids.into_iter().filter_map(|(label, system, value)| {
-        value.map(|v| {
-            let value = Cow::Borrowed(v);
-            (label, Identifier { system, value })
+    out.extend(ids.into_iter().filter_map(|(system, value)| {
+        value.map(|v| Identifier {
+            system,
+            value: Cow::Borrowed(v),
         })
     }));
     out
+}
+
+/// What the narrative calls an identifier of a citation.
+fn label(system: &str) -> &'static str {
+    match system {
+        DOI_SYSTEM => "DOI",
+        PMID_SYSTEM => "PMID",
+        DOCUMENT_NUMBER_SYSTEM => "Document",
+        _ => "SPL set id",
+    }
 }
 
 /// The links of a source: its best link (DOI-based when it is the DOI resolver), and
@@ -120,7 +130,7 @@ fn web_locations(source: &Source) -> Vec<WebLocation<'_>> {
             text,
         )])
     };
-    let mut out: Vec<WebLocation<'_>> = Vec::new();
+    let mut out: Vec<WebLocation<'_>> = Vec::with_capacity(2);
     if let Some(url) = source.link() {
         let doi = url.starts_with("https://doi.org/");
         out.push(WebLocation {
@@ -145,7 +155,7 @@ fn web_locations(source: &Source) -> Vec<WebLocation<'_>> {
 fn citation_narrative(
     source: &Source,
     date: Option<&str>,
-    identifier: &[(&str, Identifier<'_>)],
+    identifier: &[Identifier<'_>],
 ) -> Narrative {
     let mut x = Xhtml::new(source.title().len() + source.authors().len() + 160);
     x.open("p")
@@ -162,9 +172,9 @@ fn citation_narrative(
         x.text(" ").text(date).text(".");
     }
     x.text(" (").display(source.kind()).text(")").close("p");
-    for (label, id) in identifier {
+    for id in identifier {
         x.open("p")
-            .text(label)
+            .text(label(id.system))
             .text(": ")
             .text(&id.value)
             .close("p");
@@ -194,7 +204,7 @@ impl<'a> Builder<'a, '_> {
         self.emit(Resource::Citation(Citation {
             id: [reference.id_prefix, &reference.id].concat(),
             text,
-            identifier: identifier.into_iter().map(|(_, id)| id).collect(),
+            identifier,
             status: "active",
             cited_artifact: CitedArtifact {
                 title: [ArtifactTitle {

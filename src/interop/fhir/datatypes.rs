@@ -64,7 +64,8 @@ impl<'a> FromIterator<Coding<'a>> for Codings<'a> {
             (None, _) => Codings::None,
             (Some(one), None) => Codings::One(one),
             (Some(a), Some(b)) => {
-                let mut many = Vec::with_capacity(iter.size_hint().0 + 2);
+                let (low, high) = iter.size_hint();
+                let mut many = Vec::with_capacity(high.unwrap_or(low) + 2);
                 many.extend([a, b]);
                 many.extend(iter);
                 Codings::Many(many)

@@ -34,6 +34,7 @@ pub(super) fn write<T: Serialize + ?Sized>(out: &mut String, value: &T) -> Resul
     value.serialize(&mut Json {
         out,
         clean_keys: [(0, 0); 64],
+        scratch: Vec::new(),
     })
 }
 
@@ -80,6 +81,8 @@ struct Json<'o> {
     /// no escape: a struct's keys are written thousands of times, from a few dozen
     /// names.
     clean_keys: [(usize, usize); 64],
+    /// Where numbers are formatted.
+    scratch: Vec<u8>,
 }
 
 impl Json<'_> {
@@ -117,10 +120,13 @@ impl Json<'_> {
         Ok(())
     }
 
-    /// Writes a number (or anything else) exactly as serde_json does.
+    /// Writes a number (or anything else) exactly as serde_json does, through a
+    /// reused buffer.
     fn via_serde_json<T: Serialize>(&mut self, v: T) -> Result<(), Error> {
-        let json = serde_json::to_string(&v).map_err(ser::Error::custom)?;
-        self.out.push_str(&json);
+        self.scratch.clear();
+        serde_json::to_writer(&mut self.scratch, &v).map_err(ser::Error::custom)?;
+        let json = std::str::from_utf8(&self.scratch).map_err(ser::Error::custom)?;
+        self.out.push_str(json);
         Ok(())
     }
 }

@@ -41,6 +41,24 @@ fn needs_markup_escape(bytes: &[u8]) -> bool {
     i < n && found(word(n - 8))
 }
 
+thread_local! {
+    /// A narrative buffer to reuse (see [`Xhtml::new`] and `Narrative`'s `Drop`).
+    static SPARE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Drop for Narrative {
+    fn drop(&mut self) {
+        let div = std::mem::take(&mut self.div);
+        SPARE.with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                if spare.as_ref().is_none_or(|s| s.capacity() < div.capacity()) {
+                    *spare = Some(div);
+                }
+            }
+        });
+    }
+}
+
 /// An XHTML `div` under construction.
 pub(super) struct Xhtml {
     div: String,
@@ -50,7 +68,13 @@ impl Xhtml {
     /// A div with room for about `hint` bytes of text (and markup, and escapes, so
     /// that it is seldom regrown).
     pub fn new(hint: usize) -> Self {
-        let mut div = String::with_capacity(hint + hint / 2 + 128);
+        // The buffer of the last narrative written and dropped, if any: one buffer
+        // serves the whole export instead of an allocation per resource.
+        let mut div = SPARE
+            .with(|spare| spare.try_borrow_mut().ok().and_then(|mut s| s.take()))
+            .unwrap_or_default();
+        div.clear();
+        div.reserve(hint + hint / 2 + 128);
         // The namespace in single quotes (as XML allows), so that a narrative needs
         // no JSON escape unless its text does.
         div.push_str("<div xmlns='http://www.w3.org/1999/xhtml'>");
