@@ -162,9 +162,12 @@ impl<'a> Reference<'a> {
 impl Serialize for Reference<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        // Resource types and prefixes are letters and hyphens, and ids are FHIR ids
+        // (derived or checked when they are made): nothing in `Type/id` needs an escape.
+        debug_assert!(super::ids::is_fhir_id(&[self.id_prefix, &self.id].concat()));
         let mut map = serializer.serialize_map(None)?;
         let parts = [self.resource_type, "/", self.id_prefix, &self.id];
-        map.serialize_entry("reference", &Concat(&parts))?;
+        map.serialize_entry("reference", &Concat::no_escape(&parts))?;
         if let Some(display) = self.display {
             map.serialize_entry("display", display)?;
         }
@@ -174,21 +177,49 @@ impl Serialize for Reference<'_> {
 
 /// Strings serialised one after the other as one JSON string (`Type/id`, a
 /// `fullUrl`), joined in a reused buffer rather than a new string each time.
-pub(super) struct Concat<'r>(pub &'r [&'r str]);
+pub(super) struct Concat<'r> {
+    parts: &'r [&'r str],
+    /// Whether the parts are known to need no JSON escape.
+    no_escape: bool,
+}
+
+impl<'r> Concat<'r> {
+    pub fn new(parts: &'r [&'r str]) -> Self {
+        Concat {
+            parts,
+            no_escape: false,
+        }
+    }
+
+    /// Parts that need no JSON escape (ids, URLs of this crate, resource types).
+    pub fn no_escape(parts: &'r [&'r str]) -> Self {
+        Concat {
+            parts,
+            no_escape: true,
+        }
+    }
+}
 
 impl Serialize for Concat<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         thread_local! {
             static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
+        let write = |s: S, joined: &str| {
+            if self.no_escape {
+                s.serialize_newtype_struct(super::json::NO_ESCAPE, joined)
+            } else {
+                s.serialize_str(joined)
+            }
+        };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut buf) => {
                 buf.clear();
-                self.0.iter().for_each(|part| buf.push_str(part));
-                serializer.serialize_str(&buf)
+                self.parts.iter().for_each(|part| buf.push_str(part));
+                write(serializer, &buf)
             }
             // Only if a serializer re-entered this one: join into a new string.
-            Err(_) => serializer.serialize_str(&self.0.concat()),
+            Err(_) => write(serializer, &self.parts.concat()),
         })
     }
 }
@@ -247,7 +278,25 @@ impl<'a> Extension<'a> {
 #[derive(Debug, Serialize)]
 pub(super) struct Narrative {
     pub status: &'static str,
-    pub div: String,
+    pub div: Div,
+}
+
+/// The XHTML of a narrative, and whether its builder found nothing in it that JSON
+/// escapes (then it is written without looking again).
+#[derive(Debug)]
+pub(super) struct Div {
+    pub xhtml: String,
+    pub no_escape: bool,
+}
+
+impl Serialize for Div {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.no_escape {
+            serializer.serialize_newtype_struct(super::json::NO_ESCAPE, self.xhtml.as_str())
+        } else {
+            serializer.serialize_str(&self.xhtml)
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]

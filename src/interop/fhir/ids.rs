@@ -55,6 +55,15 @@ pub(super) fn fhir_id(prefix: &str, key: &str) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Whether `id` is a FHIR id: 1 to 64 letters, digits, hyphens and dots (so nothing
+/// in it needs a JSON escape).
+pub(super) fn is_fhir_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
 /// A reference to the Citation of a source: `Citation/cit-<source id>`, borrowed
 /// from the source id where that is a valid FHIR id.
 pub(super) fn citation_ref(source: &str) -> Reference<'_> {
@@ -204,6 +213,14 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_url_needs_no_json_escape() {
+        // fullUrls are written without an escape check (see `resource.rs`).
+        assert!(!super::super::json::needs_escape(
+            super::super::BASE_URL.as_bytes()
+        ));
+    }
 
     #[test]
     fn keys_join_parts_and_a_position() {

@@ -29,12 +29,19 @@ impl ser::Error for Error {
     }
 }
 
+/// The name of the newtype that marks a string as needing no JSON escape (ids,
+/// references, narratives whose builder checked them): the writer copies it without
+/// looking for one. serde_json, like any other serializer, ignores the name and writes
+/// the string as usual, so the bytes are the same.
+pub(super) const NO_ESCAPE: &str = "$ketamine_therapy::interop::fhir::NoEscape";
+
 /// Appends `value` as compact JSON.
 pub(super) fn write<T: Serialize + ?Sized>(out: &mut String, value: &T) -> Result<(), Error> {
     value.serialize(&mut Json {
         out,
         clean_keys: [(0, 0); 64],
         scratch: Vec::new(),
+        no_escape: false,
     })
 }
 
@@ -83,11 +90,13 @@ struct Json<'o> {
     clean_keys: [(usize, usize); 64],
     /// Where numbers are formatted.
     scratch: Vec<u8>,
+    /// Set while writing the string inside a [`NO_ESCAPE`] newtype.
+    no_escape: bool,
 }
 
 impl Json<'_> {
     fn str(&mut self, s: &str) -> Result<(), Error> {
-        if needs_escape(s.as_bytes()) {
+        if !std::mem::take(&mut self.no_escape) && needs_escape(s.as_bytes()) {
             let escaped = serde_json::to_string(s).map_err(ser::Error::custom)?;
             self.out.push_str(&escaped);
         } else {
@@ -201,10 +210,13 @@ impl<'a, 'o> ser::Serializer for &'a mut Json<'o> {
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _: &'static str,
+        name: &'static str,
         v: &T,
     ) -> Result<(), Error> {
-        v.serialize(self)
+        self.no_escape = name == NO_ESCAPE;
+        let written = v.serialize(&mut *self);
+        self.no_escape = false;
+        written
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -581,6 +593,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_no_escape_string_is_copied_and_serde_json_writes_it_the_same() {
+        struct Marked(&'static str);
+        impl serde::Serialize for Marked {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_newtype_struct(super::NO_ESCAPE, self.0)
+            }
+        }
+        let mut out = String::new();
+        super::write(&mut out, &[Marked("Citation/cit-LI-2010"), Marked("x")]).unwrap();
+        assert_eq!(out, r#"["Citation/cit-LI-2010","x"]"#);
+        assert_eq!(
+            out,
+            serde_json::to_string(&[Marked("Citation/cit-LI-2010"), Marked("x")]).unwrap()
+        );
     }
 
     #[test]

@@ -225,7 +225,7 @@ impl Serialize for Bundle<'_> {
         let version = crate::DATA_VERSION;
         let mut map = serializer.serialize_map(Some(5))?;
         map.serialize_entry("resourceType", "Bundle")?;
-        map.serialize_entry("id", &Concat(&["ketamine-therapy-", version]))?;
+        map.serialize_entry("id", &Concat::new(&["ketamine-therapy-", version]))?;
         map.serialize_entry(
             "identifier",
             &Identifier {

@@ -5,40 +5,45 @@
 
 use std::fmt::Write as _;
 
-use super::datatypes::Narrative;
+use super::datatypes::{Div, Narrative};
 
-/// Whether `bytes` has a `&`, `<` or `>`: eight bytes at a time (SWAR zero-byte
-/// tests), as most texts have none.
-fn needs_markup_escape(bytes: &[u8]) -> bool {
+/// Whether `bytes` has a `&`, `<` or `>` (an XHTML escape), and whether it has a
+/// quote, a backslash or a control character (a JSON escape): one pass, eight bytes at
+/// a time (SWAR zero-byte tests), as most texts have neither.
+fn scan(bytes: &[u8]) -> (bool, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let found = |x: u64| {
-        zero(x ^ (ONES * u64::from(b'&')))
-            | zero(x ^ (ONES * u64::from(b'<')))
-            | zero(x ^ (ONES * u64::from(b'>')))
-            != 0
-    };
-    // Words read straight from the slice (an overlapping last word for the tail):
-    // copying a short tail into a buffer first stalls the wide load that follows.
+    let is = |x: u64, b: u8| zero(x ^ (ONES * u64::from(b)));
+    let markup = |x: u64| is(x, b'&') | is(x, b'<') | is(x, b'>');
+    let json = |x: u64| (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | is(x, b'"') | is(x, b'\\');
+    let n = bytes.len();
+    if n < 8 {
+        let markup = bytes.iter().any(|b| matches!(b, b'&' | b'<' | b'>'));
+        let json = bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+        return (markup, json);
+    }
+    // Words read straight from the slice (an overlapping last word for the tail).
     let word = |i: usize| {
         bytes
             .get(i..i + 8)
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
             .map_or(0, u64::from_le_bytes)
     };
-    let n = bytes.len();
-    if n < 8 {
-        return bytes.iter().any(|&b| matches!(b, b'&' | b'<' | b'>'));
-    }
+    let (mut m, mut j) = (0, 0);
     let mut i = 0;
     while i + 8 <= n {
-        if found(word(i)) {
-            return true;
-        }
+        let x = word(i);
+        m |= markup(x);
+        j |= json(x);
         i += 8;
     }
-    i < n && found(word(n - 8))
+    if i < n {
+        let x = word(n - 8);
+        m |= markup(x);
+        j |= json(x);
+    }
+    (m != 0, j != 0)
 }
 
 thread_local! {
@@ -48,7 +53,7 @@ thread_local! {
 
 impl Drop for Narrative {
     fn drop(&mut self) {
-        let div = std::mem::take(&mut self.div);
+        let div = std::mem::take(&mut self.div.xhtml);
         SPARE.with(|spare| {
             if let Ok(mut spare) = spare.try_borrow_mut() {
                 if spare.as_ref().is_none_or(|s| s.capacity() < div.capacity()) {
@@ -62,6 +67,8 @@ impl Drop for Narrative {
 /// An XHTML `div` under construction.
 pub(super) struct Xhtml {
     div: String,
+    /// Whether some text needs a JSON escape (markup never does).
+    json_escape: bool,
 }
 
 impl Xhtml {
@@ -78,7 +85,10 @@ impl Xhtml {
         // The namespace in single quotes (as XML allows), so that a narrative needs
         // no JSON escape unless its text does.
         div.push_str("<div xmlns='http://www.w3.org/1999/xhtml'>");
-        Xhtml { div }
+        Xhtml {
+            div,
+            json_escape: false,
+        }
     }
 
     /// Opens an element (`p`, `ul`, `li`, `b`, `i`, `code`).
@@ -99,7 +109,9 @@ impl Xhtml {
 
     /// Escaped text.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        if !needs_markup_escape(text.as_bytes()) {
+        let (markup, json) = scan(text.as_bytes());
+        self.json_escape |= json;
+        if !markup {
             self.div.push_str(text);
             return self;
         }
@@ -118,7 +130,9 @@ impl Xhtml {
     pub fn display(&mut self, value: impl std::fmt::Display) -> &mut Self {
         let start = self.div.len();
         let _ = write!(self.div, "{value}");
-        if needs_markup_escape(self.div.as_bytes().get(start..).unwrap_or_default()) {
+        let (markup, json) = scan(self.div.as_bytes().get(start..).unwrap_or_default());
+        self.json_escape |= json;
+        if markup {
             let written = self.div.split_off(start);
             self.text(&written);
         }
@@ -140,7 +154,10 @@ impl Xhtml {
         self.div.push_str("</div>");
         Narrative {
             status: "generated",
-            div: std::mem::take(&mut self.div),
+            div: Div {
+                xhtml: std::mem::take(&mut self.div),
+                no_escape: !std::mem::take(&mut self.json_escape),
+            },
         }
     }
 }
@@ -158,20 +175,37 @@ mod tests {
             .close("p")
             .finish();
         assert_eq!(n.status, "generated");
+        assert!(n.div.no_escape);
         for b in [b'&', b'<', b'>'] {
             for len in 1..=20 {
                 for at in 0..len {
                     let mut bytes = vec![b'a'; len];
                     bytes[at] = b;
-                    assert!(super::needs_markup_escape(&bytes), "{b} at {at} of {len}");
+                    assert!(super::scan(&bytes).0, "{b} at {at} of {len}");
                 }
             }
         }
-        assert!(!super::needs_markup_escape(
-            b"plain text, with \"quotes\" and 'apostrophes'"
-        ));
         assert_eq!(
-            n.div,
+            super::scan(b"plain text, with \"quotes\" and 'apostrophes'"),
+            (false, true)
+        );
+        assert_eq!(
+            super::scan(b"plain text, 'apostrophes' only"),
+            (false, false)
+        );
+        for b in (0u8..0x20).chain([b'"', b'\\']) {
+            for len in 1..=20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    assert_eq!(super::scan(&bytes), (false, true), "{b} at {at} of {len}");
+                }
+            }
+        }
+        let quoted = Xhtml::new(0).text("say \"no\"").finish();
+        assert!(!quoted.div.no_escape);
+        assert_eq!(
+            n.div.xhtml,
             "<div xmlns='http://www.w3.org/1999/xhtml'><p><b>A &amp; B</b>: &lt;x&gt; 1 &gt; 0 2.5</p></div>"
         );
     }

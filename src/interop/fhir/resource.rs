@@ -62,8 +62,10 @@ impl Serialize for Entry<'_> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(Some(2))?;
         let (resource_type, id) = self.resource.type_and_id();
+        // BASE_URL needs no escape (a unit test checks it), nor do ids.
+        debug_assert!(super::ids::is_fhir_id(id));
         let full_url = [super::BASE_URL, "/", resource_type, "/", id];
-        map.serialize_entry("fullUrl", &Concat(&full_url))?;
+        map.serialize_entry("fullUrl", &Concat::no_escape(&full_url))?;
         map.serialize_entry("resource", &self.resource)?;
         map.end()
     }
