@@ -5,6 +5,12 @@
 //! let kb = ketamine_therapy::KnowledgeBase::embedded();
 //! let json = kb.fhir_bundle().to_json();
 //! assert!(json.starts_with(r#"{"resourceType":"Bundle""#));
+//! // Every resource carries a generated narrative.
+//! let bundle: serde_json::Value = serde_json::from_str(&json)?;
+//! for entry in bundle["entry"].as_array().unwrap() {
+//!     assert_eq!(entry["resource"]["text"]["status"], "generated");
+//! }
+//! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
 //! # What is in the bundle
