@@ -490,7 +490,6 @@ function walk(node, sd, elPath, loc, fhirType, ctx) {
       walk(item, sd, childPath, at, type, ctx);
       if (!item || typeof item !== 'object') return;
       if (type === 'Coding') checkCoding(item, at, ctx);
-      if (type === 'CodeableConcept') (item.coding || []).forEach((c, j) => checkCoding(c, `${at}.coding[${j}]`, ctx));
       if (type === 'Quantity' && item.system === UCUM && item.code) checkCoding(item, at, ctx);
       checkBinding(r.el, type, item, at);
       if (type === 'Reference') checkReference(r.el, item, at, ctx);
