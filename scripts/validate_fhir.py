@@ -11,8 +11,9 @@ that the Bundle model accepted loosely is still checked strictly.
 
 Before trusting a pass, the script proves the validator rejects what it must: a copy of
 one resource with an unknown element, and one without a required element, have to fail.
-What fhir.resources does not check (references resolve, coding systems, our own required
-elements) is checked by the crate's tests (tests/fhir.rs).
+What fhir.resources does not check (invariants, bindings, extensions, narratives) is
+checked at the profile level by scripts/fhir-validator, and references, coding systems and
+FHIR's JSON rules also by the crate's tests (tests/fhir.rs).
 """
 
 import copy

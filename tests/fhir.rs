@@ -1,8 +1,12 @@
-//! The FHIR R5 export (feature `fhir`): determinism against a golden file, and the
-//! checks the independent validator (`fhir.resources`, run by `.ci/run` through
-//! `scripts/validate_fhir.py`) does not make: every reference resolves inside the
-//! bundle, every coding's system is the right URI, required elements are present, ids
-//! are valid and unique.
+//! The FHIR R5 export (feature `fhir`): determinism against a golden file, and
+//! invariants of the whole bundle that hold whatever the data: every reference
+//! resolves inside the bundle, every coding's system is the right URI (regions from
+//! systems that define them), required elements are present, ids are valid and
+//! unique, FHIR's JSON rules hold everywhere (no empty array, object or string, no
+//! null), every resource has a generated XHTML narrative, every extension is defined
+//! by a StructureDefinition in the bundle, and elements with an extensible binding
+//! carry a code from it. `.ci/run` also validates the bundle at the profile level
+//! (`scripts/fhir-validator`) and with `fhir.resources` (`scripts/validate_fhir.py`).
 //!
 //! After a data change, regenerate the golden file with
 //! `UPDATE_GOLDEN=1 cargo test --features fhir --test fhir` and review its diff.
@@ -252,8 +256,22 @@ fn every_coding_uses_the_right_system_uri() {
             .or_default()
             .insert(code.code().to_owned());
     }
+    // Regions: ISO 3166-1 countries (not `EU`, which ISO 3166-1 only reserves), and
+    // the EU's own Country authority table for the European Union.
     let hl7: BTreeMap<&str, &[&str]> = [
-        ("urn:iso:std:iso:3166", &["US", "EU", "GB", "CA", "AU"][..]),
+        ("urn:iso:std:iso:3166", &["US", "GB", "CA", "AU"][..]),
+        (
+            "http://publications.europa.eu/resource/authority/country",
+            &["EUR"][..],
+        ),
+        (
+            "http://hl7.org/fhir/artifact-url-classifier",
+            &["doi-based", "full-text"][..],
+        ),
+        (
+            "http://hl7.org/fhir/cited-artifact-classification-type",
+            &["publication-type"][..],
+        ),
         ("http://hl7.org/fhir/publication-status", &["active"][..]),
         (
             "http://hl7.org/fhir/regulated-authorization-type",
@@ -472,4 +490,279 @@ fn spravato_is_described_as_a_health_it_system_needs_it() {
                 .is_some_and(|s| s.contains("treatment-resistant-depression"))
     }));
     let _ = Route::Intranasal;
+}
+
+/// Every place in `value` that breaks FHIR's JSON rules: an empty array, object or
+/// string, a null, or a string with leading or trailing whitespace.
+fn json_rule_breaks(value: &Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Null => out.push(format!("{path}: null")),
+        Value::String(s) if s.is_empty() => out.push(format!("{path}: empty string")),
+        Value::String(s) if s.trim() != s && !path.ends_with(".div") => {
+            out.push(format!("{path}: leading or trailing whitespace"))
+        }
+        Value::Array(items) if items.is_empty() => out.push(format!("{path}: empty array")),
+        Value::Object(map) if map.is_empty() => out.push(format!("{path}: empty object")),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                json_rule_breaks(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                json_rule_breaks(v, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn fhir_json_rules_hold_everywhere() {
+    let mut breaks = Vec::new();
+    json_rule_breaks(&bundle(), "Bundle", &mut breaks);
+    assert!(
+        breaks.is_empty(),
+        "{} breaks, first: {:?}",
+        breaks.len(),
+        &breaks[..breaks.len().min(5)]
+    );
+    // The check itself finds each kind of break.
+    let bad: Value = serde_json::json!({"a": [], "b": {}, "c": "", "d": null, "e": [" x"]});
+    let mut found = Vec::new();
+    json_rule_breaks(&bad, "x", &mut found);
+    assert_eq!(found.len(), 5, "{found:?}");
+}
+
+/// The elements a narrative may use here, and whether `div` is well-formed XHTML with
+/// escaped text and some content.
+fn narrative_problem(div: &str) -> Option<String> {
+    const ROOT: &str = "<div xmlns='http://www.w3.org/1999/xhtml'>";
+    const ALLOWED: [&str; 8] = ["div", "p", "b", "i", "ul", "li", "code", "br"];
+    let Some(inner) = div
+        .strip_prefix(ROOT)
+        .and_then(|d| d.strip_suffix("</div>"))
+    else {
+        return Some("not a div in the XHTML namespace".into());
+    };
+    let mut open: Vec<&str> = Vec::new();
+    let mut text = String::new();
+    let mut rest = inner;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>').map(|e| e + start) else {
+            return Some("unclosed tag".into());
+        };
+        let tag = &rest[start + 1..end];
+        match tag.strip_prefix('/') {
+            Some(name) if open.pop() != Some(name) => return Some(format!("</{name}> unbalanced")),
+            Some(_) => {}
+            None if !ALLOWED.contains(&tag) => return Some(format!("<{tag}> not allowed")),
+            None => open.push(tag),
+        }
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    if !open.is_empty() {
+        return Some(format!("unclosed {open:?}"));
+    }
+    if text.contains('>') {
+        return Some("unescaped >".into());
+    }
+    for (i, _) in text.match_indices('&') {
+        let entity = &text[i..text[i..].find(';').map_or(text.len(), |e| i + e + 1)];
+        if !["&amp;", "&lt;", "&gt;"].contains(&entity) {
+            return Some(format!("unescaped & ({entity:.12})"));
+        }
+    }
+    (text.trim().is_empty()).then(|| "no text".into())
+}
+
+#[test]
+fn every_resource_has_a_generated_xhtml_narrative() {
+    let b = bundle();
+    for e in entries(&b) {
+        let r = &e["resource"];
+        let what = format!("{}/{}", r["resourceType"], r["id"]);
+        assert_eq!(r["text"]["status"], "generated", "{what}");
+        let div = r["text"]["div"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{what}: no div"));
+        let root = "<div xmlns='http://www.w3.org/1999/xhtml'>";
+        assert!(div.starts_with(root), "{what}: {div:.80}");
+        if let Some(problem) = narrative_problem(div) {
+            panic!("{what}: narrative {problem}: {div:.200}");
+        }
+    }
+    // The check rejects what it must.
+    for bad in [
+        "<div>x</div>",
+        "<div xmlns='http://www.w3.org/1999/xhtml'><p>x</div>",
+        "<div xmlns='http://www.w3.org/1999/xhtml'><script>x</script></div>",
+        "<div xmlns='http://www.w3.org/1999/xhtml'><p>a & b</p></div>",
+        "<div xmlns='http://www.w3.org/1999/xhtml'><p> </p></div>",
+    ] {
+        assert!(narrative_problem(bad).is_some(), "{bad}");
+    }
+}
+
+#[test]
+fn regions_are_coded_with_systems_that_define_them() {
+    let b = bundle();
+    let mut regions = Vec::new();
+    for r in of_type(&b, "RegulatedAuthorization") {
+        regions.extend(r["region"].as_array().unwrap());
+    }
+    for mk in of_type(&b, "MedicationKnowledge") {
+        regions.extend(mk["intendedJurisdiction"].as_array().into_iter().flatten());
+    }
+    assert!(!regions.is_empty());
+    for region in regions {
+        let c = &region["coding"][0];
+        match (c["system"].as_str(), c["code"].as_str()) {
+            // ISO 3166-1 alpha-2, never the reserved EU.
+            (Some("urn:iso:std:iso:3166"), Some(code)) => assert!(
+                code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) && code != "EU",
+                "{region}"
+            ),
+            (Some("http://publications.europa.eu/resource/authority/country"), Some(code)) => {
+                assert_eq!(code, "EUR", "{region}")
+            }
+            _ => panic!("region with an unexpected system: {region}"),
+        }
+    }
+}
+
+#[test]
+fn every_extension_is_defined_in_the_bundle() {
+    let b = bundle();
+    let definitions: BTreeMap<&str, &Value> = of_type(&b, "StructureDefinition")
+        .into_iter()
+        .map(|sd| (sd["url"].as_str().unwrap(), sd))
+        .collect();
+    let value_sets: BTreeMap<&str, &Value> = of_type(&b, "ValueSet")
+        .into_iter()
+        .map(|vs| (vs["url"].as_str().unwrap(), vs))
+        .collect();
+    let code_systems: BTreeMap<&str, &Value> = of_type(&b, "CodeSystem")
+        .into_iter()
+        .map(|cs| (cs["url"].as_str().unwrap(), cs))
+        .collect();
+    let mut used = 0;
+    for e in entries(&b) {
+        let r = &e["resource"];
+        for ext in r["extension"].as_array().into_iter().flatten() {
+            used += 1;
+            let url = ext["url"].as_str().unwrap();
+            let sd = definitions
+                .get(url)
+                .unwrap_or_else(|| panic!("no StructureDefinition for {url}"));
+            assert_eq!(sd["type"], "Extension");
+            assert_eq!(
+                sd["baseDefinition"],
+                "http://hl7.org/fhir/StructureDefinition/Extension"
+            );
+            assert!(
+                sd["context"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["expression"] == r["resourceType"])
+            );
+            let value = sd["differential"]["element"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|el| el["path"] == "Extension.value[x]")
+                .expect("value[x]");
+            let types: Vec<&str> = value["type"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["code"].as_str().unwrap())
+                .collect();
+            let key = ext
+                .as_object()
+                .unwrap()
+                .keys()
+                .find(|k| k.starts_with("value"))
+                .expect("a value");
+            assert!(
+                types
+                    .iter()
+                    .any(|t| key.eq_ignore_ascii_case(&format!("value{t}"))),
+                "{url}: {key} not in {types:?}"
+            );
+            if let Some(vs_url) = value["binding"]["valueSet"].as_str() {
+                // A required binding to a value set of the bundle, over one of its code systems.
+                let vs = value_sets
+                    .get(vs_url)
+                    .unwrap_or_else(|| panic!("no ValueSet {vs_url}"));
+                let system = vs["compose"]["include"][0]["system"].as_str().unwrap();
+                let cs = code_systems[system];
+                let code = ext["valueCoding"]["code"].as_str().unwrap();
+                assert_eq!(ext["valueCoding"]["system"], system);
+                assert!(
+                    cs["concept"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|c| c["code"] == code)
+                );
+            }
+        }
+    }
+    assert!(used > 0);
+}
+
+#[test]
+fn extensible_bindings_are_coded_and_identifiers_have_systems() {
+    let b = bundle();
+    for c in of_type(&b, "Citation") {
+        let a = &c["citedArtifact"];
+        for k in a["classification"].as_array().unwrap() {
+            assert_eq!(
+                k["type"]["coding"][0]["system"],
+                "http://hl7.org/fhir/cited-artifact-classification-type"
+            );
+        }
+        for w in a["webLocation"].as_array().into_iter().flatten() {
+            for k in w["classifier"].as_array().into_iter().flatten() {
+                assert_eq!(
+                    k["coding"][0]["system"],
+                    "http://hl7.org/fhir/artifact-url-classifier"
+                );
+            }
+        }
+    }
+    let mut found = Vec::new();
+    identifiers(&b, &mut found);
+    assert!(!found.is_empty());
+    for id in found {
+        // No identifier type given as text only (its binding is extensible): every
+        // identifier says what it is through its system.
+        assert!(
+            id["system"].as_str().is_some_and(|s| s.starts_with("http")),
+            "{id}"
+        );
+        assert!(id["value"].is_string(), "{id}");
+        assert!(id.get("type").is_none(), "{id}");
+    }
+}
+
+/// Every `identifier` object in `value`.
+fn identifiers<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                match (k.as_str(), v) {
+                    ("identifier", Value::Array(items)) => out.extend(items.iter()),
+                    ("identifier", Value::Object(_)) => out.push(v),
+                    _ => identifiers(v, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| identifiers(v, out)),
+        _ => {}
+    }
 }
