@@ -125,6 +125,58 @@ fn label_anchored_pairs_are_flagged_with_their_effect() {
         (Agent::Esketamine, "Nardil", BloodPressureIncrease),
         (Agent::Esketamine, "tranylcypromine", BloodPressureIncrease),
         (Agent::Esketamine, "selegiline", BloodPressureIncrease),
+        // As medicine lists hold them: strengths, forms, salts, brackets, combinations.
+        (Agent::Esketamine, "alprazolam 0.5 mg", Sedation),
+        (Agent::Esketamine, "Xanax XR 1mg qhs", Sedation),
+        (Agent::Esketamine, "Klonopin 0.5mg BID prn", Sedation),
+        (Agent::Esketamine, "tramadol 50mg q6h prn", Sedation),
+        (Agent::Esketamine, "zolpidem (Ambien) 10 mg", Sedation),
+        (Agent::Esketamine, "fentanyl patch", Sedation),
+        (Agent::Esketamine, "oxycodone/APAP 5/325", Sedation),
+        (
+            Agent::Esketamine,
+            "hydrocodone bitartrate and acetaminophen",
+            Sedation,
+        ),
+        (Agent::Esketamine, "buprenorphine-naloxone", Sedation),
+        (Agent::Esketamine, "butalbital/APAP/caffeine", Sedation),
+        (Agent::Esketamine, "Vyvanse 30mg", BloodPressureIncrease),
+        (
+            Agent::Esketamine,
+            "dextroamphetamine-amphetamine",
+            BloodPressureIncrease,
+        ),
+        (
+            Agent::Esketamine,
+            "mixed amphetamine salts",
+            BloodPressureIncrease,
+        ),
+        (
+            Agent::Esketamine,
+            "methylphenidate ER 36 mg",
+            BloodPressureIncrease,
+        ),
+        (
+            Agent::Esketamine,
+            "tranylcypromine sulfate",
+            BloodPressureIncrease,
+        ),
+        (Agent::Esketamine, "selegiline patch", BloodPressureIncrease),
+        (
+            Agent::Esketamine,
+            "PHENELZINE 15 MG TABLET",
+            BloodPressureIncrease,
+        ),
+        (
+            Agent::RacemicKetamine,
+            "theophylline ER 300 mg",
+            LoweredSeizureThreshold,
+        ),
+        (
+            Agent::RacemicKetamine,
+            "lorazepam 2 mg IV",
+            RespiratoryDepression,
+        ),
     ];
     for &(agent, name, effect) in cases {
         let route = kb().agent(agent).routes()[0].route();
@@ -132,6 +184,13 @@ fn label_anchored_pairs_are_flagged_with_their_effect() {
             .screen(agent, route, &Patient::new(), [name])
             .expect("screens");
         assert!(s.unresolved().next().is_none(), "{name} did not resolve");
+        // The same answer through the vocabulary alone.
+        let through = kb()
+            .medicines_in(name)
+            .expect("resolves")
+            .flat_map(|m| m.interactions(agent).collect::<Vec<_>>())
+            .any(|i| i.effects().contains(&effect));
+        assert!(through, "{agent} + {name}: medicines_in misses {effect}");
         let flagged = s.findings().iter().any(|f| {
             matches!(f.item(), Item::Interaction(i) if i.effects().contains(&effect))
                 && f.matched()
@@ -140,6 +199,46 @@ fn label_anchored_pairs_are_flagged_with_their_effect() {
         });
         assert!(flagged, "{agent} + {name}: no interaction with {effect}");
     }
+}
+
+/// The name within typed text is the medicine named alone, for every medicine and
+/// brand of the data: what surrounds it never changes what it resolves to.
+#[test]
+fn every_name_resolves_the_same_with_a_strength_form_or_salt_around_it() {
+    let mut names: Vec<&str> = kb().medicines().map(|m| m.name()).collect();
+    names.extend(kb().brands().map(|b| b.name()));
+    let mut checked = 0;
+    for name in names {
+        let Ok(alone) = kb().medicine(name) else {
+            continue; // a name over the lookup bound
+        };
+        for typed in [
+            format!("{name} 10 mg"),
+            format!("{name} 0.5mg twice daily"),
+            format!("{name} tablet"),
+            format!("{name} ER 100 mg"),
+            format!("{name} hydrochloride"),
+            format!("{name} (as prescribed)"),
+        ] {
+            if typed.len() > ketamine_therapy::query::MAX_MEDICINE_BYTES {
+                continue;
+            }
+            let got = kb()
+                .medicine(&typed)
+                .unwrap_or_else(|e| panic!("{typed:?}: {e}"));
+            // A longer exact name wins over the stripped one ("Effexor XR"), but it is
+            // never a medicine with different classes.
+            let classes =
+                |m: &ketamine_therapy::query::Medicine<'_>| m.interactants().collect::<Vec<_>>();
+            assert_eq!(
+                classes(&got),
+                classes(&alone),
+                "{typed:?} -> {got} vs {alone}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 5_000, "{checked}");
 }
 
 #[test]

@@ -36,6 +36,7 @@ use ketamine_therapy::{
         AgentRecord, BenefitRecord, Frequency, Interaction, Regimen, Regulatory, RiskRecord,
         RouteRecord, Timing,
     },
+    query::Medicine,
 };
 
 const USAGE: &str = "\
@@ -692,8 +693,48 @@ fn interactions(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -> Out
 
 /// The interactions of a medicine, brand or class with each agent.
 fn medicine_interactions(kb: &KnowledgeBase, name: &str, out: Out) -> Outcome {
-    let medicine = kb.medicine(name).map_err(Failure::Lookup)?;
+    // One medicine, or each ingredient of a combination written out ("oxycodone/APAP").
+    let medicines: Vec<Medicine> = kb.medicines_in(name).map_err(Failure::Lookup)?.collect();
     writeln!(out)?;
+    for medicine in &medicines {
+        medicine_classes(medicine, out)?;
+    }
+    for agent in Agent::iter() {
+        writeln!(out)?;
+        writeln!(out, "With {agent}")?;
+        let mut found: Vec<&Interaction> = Vec::new();
+        for i in medicines.iter().flat_map(|m| m.interactions(agent)) {
+            let i: &Interaction = i;
+            if !found.iter().any(|f| std::ptr::eq(*f, i)) {
+                found.push(i);
+            }
+        }
+        if found.is_empty() {
+            let note = match kb.documented(agent, ketamine_therapy::Topic::Interactions) {
+                Documented::NotRecorded => String::from("not recorded in this data"),
+                _ => String::from("no interaction documented in the labels read"),
+            };
+            writeln!(out, "  {note}")?;
+        }
+        for i in found {
+            let effects: Vec<String> = i.effects().iter().map(ToString::to_string).collect();
+            let text = format!(
+                "[{}] {}: {} ({}) Management: {} [{}]",
+                i.standing(),
+                i.interactant(),
+                i.effect(),
+                effects.join(", "),
+                i.management(),
+                i.sources().join(", ")
+            );
+            wrap(out, "  - ", "    ", &text)?;
+        }
+    }
+    Ok(())
+}
+
+/// What a medicine name resolved to, and the interacting classes of its ingredients.
+fn medicine_classes(medicine: &Medicine, out: Out) -> Outcome {
     let what = match medicine.brand() {
         Some(b) => format!(
             "{} (brand; {}): {}",
@@ -721,31 +762,6 @@ fn medicine_interactions(kb: &KnowledgeBase, name: &str, out: Out) -> Outcome {
     }
     if medicine.interactants().next().is_none() {
         writeln!(out, "  in no interacting class of the labels read")?;
-    }
-    for agent in Agent::iter() {
-        writeln!(out)?;
-        writeln!(out, "With {agent}")?;
-        let found: Vec<&Interaction> = medicine.interactions(agent).collect();
-        if found.is_empty() {
-            let note = match kb.documented(agent, ketamine_therapy::Topic::Interactions) {
-                Documented::NotRecorded => String::from("not recorded in this data"),
-                _ => String::from("no interaction documented in the labels read"),
-            };
-            writeln!(out, "  {note}")?;
-        }
-        for i in found {
-            let effects: Vec<String> = i.effects().iter().map(ToString::to_string).collect();
-            let text = format!(
-                "[{}] {}: {} ({}) Management: {} [{}]",
-                i.standing(),
-                i.interactant(),
-                i.effect(),
-                effects.join(", "),
-                i.management(),
-                i.sources().join(", ")
-            );
-            wrap(out, "  - ", "    ", &text)?;
-        }
     }
     Ok(())
 }

@@ -16,7 +16,10 @@ use crate::model::{
 };
 use crate::query::LookupError;
 use crate::query::lookup::{insert_best, suggest_scored};
-use crate::text::{MAX_NAME_BYTES, fold};
+use crate::text::{MAX_NAME_BYTES, Strip, combination_parts, fold, without, words};
+
+/// The most ingredients [`KnowledgeBase::medicines_in`] reads from one entry.
+const MAX_PARTS: usize = 4;
 
 /// What a medicine name resolved to: an ingredient, a brand (with its ingredients) or
 /// an interactant class named directly ("opioids").
@@ -43,7 +46,7 @@ pub struct Medicine<'a> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Ingredient(u32),
     Brand(u32),
     Class(Interactant),
@@ -242,10 +245,18 @@ impl KnowledgeBase {
     /// names, a brand, or a class that the labels name ("benzodiazepines", "opioids",
     /// "MAOIs", "alcohol"). Ingredients and brands come first.
     ///
+    /// When the whole text names nothing, the name within it is tried: without the
+    /// strength, dose and how often ("alprazolam 0.5 mg twice daily"), then also
+    /// without the form and release ("fentanyl patch", "methylphenidate ER"), then
+    /// also without the salt ("sertraline HCl", "lithium carbonate"), then the
+    /// bracketed name ("Ambien" in "zolpidem (Ambien)" when "zolpidem" is unknown). A
+    /// combination written out ("hydrocodone/acetaminophen") is more than one
+    /// medicine: see [`medicines_in`](Self::medicines_in).
+    ///
     /// # Errors
     ///
     /// [`LookupError::Blank`] for an empty text; [`LookupError::NoMedicine`] with up to
-    /// three close medicine or class names otherwise.
+    /// three medicine or class names close to the name within the text otherwise.
     ///
     /// # Examples
     ///
@@ -254,7 +265,10 @@ impl KnowledgeBase {
     ///
     /// let kb = KnowledgeBase::embedded();
     /// assert_eq!(kb.medicine("ADDERALL")?.name(), "Adderall");
-    /// let err = kb.medicine("lorazapam").unwrap_err();
+    /// assert_eq!(kb.medicine("Adderall XR 20 mg")?.name(), "Adderall XR");
+    /// assert_eq!(kb.medicine("alprazolam 0.5 mg prn")?.name(), "alprazolam");
+    /// assert_eq!(kb.medicine("sertraline HCl 50mg tablet")?.name(), "sertraline");
+    /// let err = kb.medicine("lorazapam 1 mg").unwrap_err();
     /// assert_eq!(err.medicine_suggestions().next(), Some("lorazepam"));
     /// assert!(kb.medicine("intranasal").is_err()); // a route is not a medicine
     /// # Ok::<(), LookupError>(())
@@ -262,28 +276,110 @@ impl KnowledgeBase {
     pub fn medicine(&self, text: &str) -> Result<Medicine<'_>, LookupError> {
         let mut buf = [0u8; MAX_NAME_BYTES];
         let (key, cut) = fold(text, &mut buf);
-        if !cut {
-            if let Some(hit) = self.index.medicines.names.get(key) {
-                let kind = match hit {
-                    MedicineKey::Ingredient(i) => Kind::Ingredient(i),
-                    MedicineKey::Brand(b) => Kind::Brand(b),
+        if cut {
+            return Err(LookupError::no_medicine(
+                text,
+                self.medicine_suggestions(key),
+            ));
+        }
+        if key.is_empty() {
+            return Err(LookupError::Blank);
+        }
+        match self.medicine_within(key) {
+            Some(kind) => Ok(Medicine { kb: self, kind }),
+            None => Err(self.no_medicine(text, key)),
+        }
+    }
+
+    /// The medicines a typed entry of a medicine list names: one, or each ingredient
+    /// of a combination written out ("hydrocodone/acetaminophen 10/325",
+    /// "buprenorphine and naloxone", "butalbital + APAP + caffeine"), at most four.
+    /// Each part resolves as [`medicine`](Self::medicine) resolves a name. Nothing
+    /// allocates unless the text names nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`medicine`](Self::medicine) for the whole text; for a combination whose
+    /// part names nothing, the error of that part, with its suggestions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::{Agent, KnowledgeBase, LookupError};
+    ///
+    /// let kb = KnowledgeBase::embedded();
+    /// let names: Vec<&str> = kb.medicines_in("oxycodone/APAP 5/325")?.map(|m| m.name()).collect();
+    /// assert_eq!(names, ["oxycodone", "paracetamol"]);
+    /// assert_eq!(kb.medicines_in("Percocet")?.count(), 1); // a brand is one medicine
+    /// let err = kb.medicines_in("oxycodone/acetaminofen").unwrap_err();
+    /// assert_eq!(err.input(), "acetaminofen");
+    /// # Ok::<(), LookupError>(())
+    /// ```
+    pub fn medicines_in(
+        &self,
+        text: &str,
+    ) -> Result<impl Iterator<Item = Medicine<'_>> + fmt::Debug + '_, LookupError> {
+        let mut found: [Option<Medicine<'_>>; MAX_PARTS] = [None; MAX_PARTS];
+        let whole = match self.medicine(text) {
+            Ok(m) => {
+                found[0] = Some(m);
+                return Ok(found.into_iter().flatten());
+            }
+            Err(e) => e,
+        };
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let (key, cut) = fold(text, &mut buf);
+        if cut {
+            return Err(whole);
+        }
+        let mut doses = [0u8; MAX_NAME_BYTES];
+        // Strengths such as "10/325" hold a separator: drop them before splitting.
+        let key = without(key, Strip::Dose, &mut doses).unwrap_or(key);
+        if let Some(parts) = combination_parts::<MAX_PARTS>(key) {
+            for (slot, part) in found.iter_mut().zip(parts) {
+                if part.is_empty() {
+                    break;
+                }
+                let Some(kind) = self.medicine_within(part) else {
+                    let shown = std::str::from_utf8(part).unwrap_or_default();
+                    return Err(self.no_medicine(shown, part));
                 };
-                return Ok(Medicine { kb: self, kind });
+                *slot = Some(Medicine { kb: self, kind });
             }
-            if let Some(Entity::Interactant(x)) = self.index.names.get(key) {
-                return Ok(Medicine {
-                    kb: self,
-                    kind: Kind::Class(x),
-                });
-            }
-            if key.is_empty() {
-                return Err(LookupError::Blank);
+            return Ok(found.into_iter().flatten());
+        }
+        // Hyphens fold to spaces, so "buprenorphine-naloxone" arrives as two words:
+        // a combination when every word is an ingredient's name.
+        let Some(parts) = words::<MAX_PARTS>(key) else {
+            return Err(whole);
+        };
+        for (slot, part) in found.iter_mut().zip(parts) {
+            match self.medicine_exact(part) {
+                Some(kind @ Kind::Ingredient(_)) => *slot = Some(Medicine { kb: self, kind }),
+                _ if part.is_empty() => break,
+                _ => return Err(whole),
             }
         }
-        Err(LookupError::no_medicine(
-            text,
-            self.medicine_suggestions(key),
-        ))
+        Ok(found.into_iter().flatten())
+    }
+
+    /// The error for a text that names no medicine, with suggestions close to the
+    /// name within it.
+    fn no_medicine(&self, text: &str, key: &[u8]) -> LookupError {
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        let core = without(key, Strip::Salt, &mut buf).unwrap_or(key);
+        let mut suggestions = self.medicine_suggestions(core);
+        // Words the data does not know ("... prn anxiety") can hide a known first one.
+        if suggestions.is_empty() {
+            if let Some(first) = core
+                .split(|b| *b == b' ')
+                .next()
+                .filter(|w| w.len() < core.len())
+            {
+                suggestions = self.medicine_suggestions(first);
+            }
+        }
+        LookupError::no_medicine(text, suggestions)
     }
 
     /// The medicine and class names closest to a folded input: within a quarter of

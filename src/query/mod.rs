@@ -41,6 +41,7 @@ mod codes;
 mod findings;
 mod indications;
 mod lookup;
+mod medicine_text;
 mod medicines;
 mod records;
 mod safety;

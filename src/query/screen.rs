@@ -660,7 +660,9 @@ impl<'a> Screening<'a> {
         &self.to_check
     }
 
-    /// Every medicine of the list (empty names skipped), in the order given.
+    /// Every medicine of the list (empty names skipped), in the order given; a
+    /// combination written out ("oxycodone/APAP") gives one outcome per ingredient,
+    /// each with the name as given (see [`KnowledgeBase::medicines_in`]).
     ///
     /// # Examples
     ///
@@ -671,6 +673,8 @@ impl<'a> Screening<'a> {
     /// let kb = KnowledgeBase::embedded();
     /// let s = kb.screen(Agent::Esketamine, Route::Intranasal, &Patient::new(), ["a-nonsense-name", " "])?;
     /// assert_eq!(s.medicines().len(), 1);
+    /// let s = kb.screen(Agent::Esketamine, Route::Intranasal, &Patient::new(), ["oxycodone/APAP 5/325"])?;
+    /// assert_eq!(s.medicines().len(), 2);
     /// # Ok::<(), ketamine_therapy::query::ScreenError>(())
     /// ```
     pub fn medicines(&self) -> &[MedicineOutcome<'a>] {
@@ -832,8 +836,12 @@ impl KnowledgeBase {
         let mut outcomes = Vec::with_capacity(inputs.len());
         let mut given = Vec::with_capacity(inputs.len());
         for input in inputs {
-            match self.medicine(&input) {
-                Ok(medicine) => given.push(Given { input, medicine }),
+            match self.medicines_in(&input) {
+                // A combination written out gives one outcome per ingredient.
+                Ok(found) => given.extend(found.map(|medicine| Given {
+                    input: input.clone(),
+                    medicine,
+                })),
                 Err(error) => outcomes.push((
                     given.len() + outcomes.len(),
                     MedicineOutcome::Unresolved { input, error },

@@ -5,6 +5,7 @@ mod code;
 mod distance;
 mod echo;
 mod fold;
+mod medicine_words;
 mod policy;
 
 pub use self::code::MAX_CODE_BYTES;
@@ -13,4 +14,7 @@ pub(crate) use self::distance::{MAX_PATTERN_BYTES, Pattern};
 pub(crate) use self::echo::*;
 pub use self::fold::MAX_NAME_BYTES;
 pub(crate) use self::fold::{confusable_key, fold, folded_key};
+pub(crate) use self::medicine_words::{
+    Strip, bracketed, combination_parts, skippable, without, words, words_outside,
+};
 pub(crate) use self::policy::{is_hidden, policy_violation};

@@ -1,0 +1,147 @@
+//! The name within what people type on a medicine list: "alprazolam 0.5 mg prn",
+//! "Adhansia XR tablet", "sertraline HCl", "zolpidem (Ambien)". Used by
+//! [`KnowledgeBase::medicine`] when the whole text names nothing.
+//!
+//! A name is found, never guessed: it is a medicine, brand or alias whose every word
+//! appears in the text in order, and every word of the text it does not use is a dose,
+//! form, salt or filler word. The longest such name wins, so "Benylin ... Cold Relief
+//! Night (as prescribed)" is the night product, not the day one whose name it holds.
+
+use crate::loader::KnowledgeBase;
+use crate::loader::index::medicines::MedicineKey;
+use crate::model::Entity;
+use crate::query::medicines::Kind;
+use crate::text::{MAX_NAME_BYTES, Strip, bracketed, skippable, without, words_outside};
+
+/// The most words of a text that a name is fitted to.
+const MAX_WORDS: usize = 24;
+
+impl KnowledgeBase {
+    /// The medicine, brand or class a folded key names exactly.
+    pub(super) fn medicine_exact(&self, key: &[u8]) -> Option<Kind> {
+        if let Some(hit) = self.index.medicines.names.get(key) {
+            return Some(match hit {
+                MedicineKey::Ingredient(i) => Kind::Ingredient(i),
+                MedicineKey::Brand(b) => Kind::Brand(b),
+            });
+        }
+        match self.index.names.get(key) {
+            Some(Entity::Interactant(x)) => Some(Kind::Class(x)),
+            _ => None,
+        }
+    }
+
+    /// The medicine a folded key names: exactly; else the longest medicine or brand
+    /// name fitted to its words outside brackets; else to the bracketed words; else a
+    /// class named once dose, form and salt words are dropped ("opioids prn").
+    pub(super) fn medicine_within(&self, key: &[u8]) -> Option<Kind> {
+        if let Some(kind) = self.medicine_exact(key) {
+            return Some(kind);
+        }
+        if let Some(kind) = self.fitted(key) {
+            return Some(kind);
+        }
+        if let Some(inner) = bracketed(key) {
+            if let Some(kind) = self.medicine_exact(inner).or_else(|| self.fitted(inner)) {
+                return Some(kind);
+            }
+        }
+        let mut buf = [0u8; MAX_NAME_BYTES];
+        match without(key, Strip::Salt, &mut buf).map(|k| self.index.names.get(k)) {
+            Some(Some(Entity::Interactant(x))) => Some(Kind::Class(x)),
+            _ => None,
+        }
+    }
+
+    /// The longest medicine or brand name fitted to the words of `key` outside
+    /// brackets, starting at its first word or at its first word that is not
+    /// skippable ("oral ketamine").
+    fn fitted(&self, key: &[u8]) -> Option<Kind> {
+        let (words, count) = words_outside::<MAX_WORDS>(key);
+        let words = words.get(..count)?;
+        let first_kept = words.iter().position(|w| !skippable(w))?;
+        let mut best: Option<(usize, MedicineKey)> = None;
+        for start in [0, first_kept] {
+            let Some(head) = words.get(start) else {
+                continue;
+            };
+            for (name, value) in self.names_starting_with(head) {
+                let Some(used) = fit(name.as_bytes(), words.get(start..).unwrap_or_default())
+                else {
+                    continue;
+                };
+                if best.is_none_or(|(n, _)| used > n) {
+                    best = Some((used, *value));
+                }
+            }
+            if first_kept == 0 {
+                break;
+            }
+        }
+        best.map(|(_, hit)| match hit {
+            MedicineKey::Ingredient(i) => Kind::Ingredient(i),
+            MedicineKey::Brand(b) => Kind::Brand(b),
+        })
+    }
+
+    /// The medicine and brand keys whose first word is `head`, in key order.
+    fn names_starting_with<'a>(
+        &'a self,
+        head: &'a [u8],
+    ) -> impl Iterator<Item = &'a (Box<str>, MedicineKey)> + 'a {
+        let entries = self.index.medicines.names.entries();
+        let from = entries.partition_point(|(k, _)| k.as_bytes() < head);
+        entries
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |(k, _)| k.as_bytes().starts_with(head))
+            .filter(move |(k, _)| {
+                // A whole first word: "xanax" or "xanax ...", not "xanaxol".
+                matches!(k.as_bytes().get(head.len()), None | Some(b' '))
+            })
+    }
+}
+
+/// How many words of `name` fit `words`: every word of the name, in order, matching a
+/// word of the text (the first matching the first), and every word of the text not
+/// matched skippable. `None` if it does not fit.
+fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
+    let mut text = words.iter();
+    let mut used = 0;
+    for (n, part) in name.split(|b| *b == b' ').enumerate() {
+        loop {
+            let word = text.next()?;
+            if *word == part {
+                break;
+            }
+            // The first word must match; between words only skippable ones are passed.
+            if n == 0 || !skippable(word) {
+                return None;
+            }
+        }
+        used += 1;
+    }
+    text.all(|w| skippable(w)).then_some(used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn a_name_fits_when_only_skippable_words_are_left_over() {
+        let words = |s: &'static str| s.split(' ').map(str::as_bytes).collect::<Vec<_>>();
+        assert_eq!(fit(b"alprazolam", &words("alprazolam 0.5 mg prn")), Some(1));
+        assert_eq!(fit(b"adhansia xr", &words("adhansia xr tablet")), Some(2));
+        assert_eq!(fit(b"adhansia", &words("adhansia xr tablet")), Some(1));
+        assert_eq!(
+            fit(b"benylin cold night", &words("benylin cold night")),
+            Some(3)
+        );
+        assert_eq!(fit(b"benylin cold", &words("benylin cold night")), Some(2));
+        assert_eq!(fit(b"benylin cold", &words("benylin extra cold")), None);
+        assert_eq!(fit(b"xanax xr", &words("xanax")), None);
+        assert_eq!(fit(b"xanax", &words("mg xanax")), None);
+    }
+}
