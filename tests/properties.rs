@@ -245,6 +245,24 @@ where
     Ok(())
 }
 
+/// Whether a message shows `input` as an echo: verbatim when it is short and visible
+/// (at most 80 characters, none of them control or format characters), and in any
+/// case the message stays short.
+fn echoes(shown: &str, input: &str) -> bool {
+    let visible = input.chars().count() <= 80
+        && input.len() <= 100
+        && !input.chars().any(|c| c.is_control() || is_format(c));
+    shown.len() < 400 && (!visible || shown.contains(input))
+}
+
+/// Unicode format (Cf) and other invisible characters an echo escapes.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        || !c.is_ascii() && !c.is_alphanumeric()
+}
+
 /// Checks every string entry point on `s`.
 fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
     check_id::<Agent>(s, IdKind::Agent)?;
@@ -255,6 +273,7 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
     check_id::<Risk>(s, IdKind::Risk)?;
     check_id::<Evidence>(s, IdKind::Evidence)?;
     check_id::<Jurisdiction>(s, IdKind::Jurisdiction)?;
+    check_id::<CodeSystem>(s, IdKind::CodeSystem)?;
 
     match s.parse::<Span>() {
         Ok(span) => {
@@ -264,7 +283,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             let shown = e.to_string();
-            prop_assert!(shown.contains("expected") && shown.contains(s), "{}", shown);
+            prop_assert!(shown.contains("expected") && echoes(&shown, s), "{}", shown);
+            prop_assert_eq!(e.input(), s);
         }
     }
     match s.parse::<Date>() {
@@ -274,7 +294,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             let shown = e.to_string();
-            prop_assert!(shown.contains("expected") && shown.contains(s), "{}", shown);
+            prop_assert!(shown.contains("expected") && echoes(&shown, s), "{}", shown);
+            prop_assert_eq!(e.input(), s);
         }
     }
     match s.parse::<CodeSystem>() {
@@ -283,7 +304,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(data_id(&system).parse::<CodeSystem>(), Ok(system));
         }
         Err(e) => {
-            prop_assert_eq!(e, strum::ParseError::VariantNotFound);
+            prop_assert_eq!(e.kind(), IdKind::CodeSystem);
+            prop_assert!(e.to_string().len() < 1024);
             prop_assert!(!e.to_string().is_empty());
         }
     }

@@ -93,11 +93,7 @@ impl fmt::Display for LookupError {
         };
         match kind {
             Some(kind) => write!(f, "no {kind} is called `{}`", echo(input))?,
-            None => write!(
-                f,
-                "no agent, route, condition, group, benefit or risk is called `{}`",
-                echo(input)
-            )?,
+            None => write!(f, "no {ANY_KIND} is called `{}`", echo(input))?,
         }
         if self.suggestions().next().is_some() {
             f.write_str("; did you mean: ")?;
@@ -109,6 +105,9 @@ impl fmt::Display for LookupError {
 }
 
 impl std::error::Error for LookupError {}
+
+/// Every kind [`KnowledgeBase::lookup`] searches, as a miss names them.
+const ANY_KIND: &str = "agent, route, condition, group, benefit, risk or interactant";
 
 impl KnowledgeBase {
     /// Finds the entity that has `text` as its name or one of its aliases. Covers
@@ -209,8 +208,8 @@ pub(crate) fn suggest<V: Copy + Ord>(
     // key that starts with an input of three or more bytes.
     let pattern = Pattern::new(input);
     let mut best: [Option<(usize, V)>; 3] = [None; 3];
-    // A key that differs from the input in more than half its length is no suggestion.
-    let limit = 2 * (input.len() / 2).max(2);
+    // A key farther than `max_distance` (one edit in three) is no suggestion.
+    let limit = 2 * crate::model::max_distance(input.len());
     for (key, entity) in index.entries().iter().filter(|(_, e)| accept(*e)) {
         let key = key.as_bytes();
         let bound = match best[2] {
