@@ -453,17 +453,59 @@ static DATA: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The data set as one document, for `from_json_bytes`.
+/// The data set as one document, for `from_json_bytes`: a section that several files
+/// hold (`sources` is in both `sources.json` and `labels.json`) has all their records,
+/// so that the unmutated bundle loads (see `the_unmutated_inputs_load`).
 static BUNDLE: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut all = serde_json::Map::new();
     for (_, text) in DATA.iter() {
         let Value::Object(sections) = serde_json::from_str(text).unwrap() else {
             panic!("a data file is not an object");
         };
-        all.extend(sections);
+        for (name, section) in sections {
+            match (all.get_mut(&name), section) {
+                (Some(Value::Array(records)), Value::Array(more)) => records.extend(more),
+                (Some(other), section) => panic!("section {name} twice: {other} and {section}"),
+                (None, section) => {
+                    all.insert(name, section);
+                }
+            }
+        }
     }
     serde_json::to_vec_pretty(&Value::Object(all)).unwrap()
 });
+
+/// The properties below mutate these inputs; each must load unmutated, or they would
+/// only ever test the error path.
+#[test]
+fn the_unmutated_inputs_load() {
+    let whole = KnowledgeBase::from_json_bytes("bundle.json", &BUNDLE).unwrap();
+    assert!(
+        &whole == kb(),
+        "the bundle loads as the embedded knowledge base"
+    );
+    let files = DATA.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    assert!(&KnowledgeBase::from_json_files(files).unwrap() == kb());
+    kb().with_overlay("overlay.json", &OVERLAY).unwrap();
+    // Every data file is mutated by `loader_survives_mutated_files`: the list is the
+    // embedded one, never a count.
+    assert_eq!(DATA.len(), KnowledgeBase::embedded_files().len());
+    let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(
+        DATA.len(),
+        on_disk,
+        "every data/*.json is embedded and mutated"
+    );
+}
 
 /// The example overlay.
 static OVERLAY: LazyLock<String> = LazyLock::new(|| {
@@ -748,9 +790,10 @@ proptest! {
     /// One of the data files mutated; loaded with `from_json_files`.
     #[test]
     fn loader_survives_mutated_files(
-        file in 0usize..8,
+        pick in any::<Index>(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {
+        let file = pick.index(DATA.len());
         let mut bytes = DATA[file].1.clone().into_bytes();
         for m in &mutations {
             apply(&mut bytes, m);
