@@ -503,6 +503,8 @@ fn heap_held_after_load() {
 
     assert!(held > 0);
     // Read by scripts/bench-report (run with --nocapture); the format is stable.
+    // A line of its own: libtest's progress output may precede it on the line.
+    println!();
     println!("memory: embedded data bytes: {data_bytes}");
     println!("memory: heap bytes held after load: {held} ({load_allocs} allocations during load)");
     println!(
