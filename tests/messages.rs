@@ -14,7 +14,7 @@ use ketamine_therapy::model::{
 };
 use ketamine_therapy::{
     Agent, Benefit, Condition, ConditionGroup, Entity, Evidence, Interactant, Jurisdiction,
-    KnowledgeBase, LookupError, ParseIdError, Population, Risk, Route,
+    KnowledgeBase, LoadError, LookupError, ParseIdError, Population, Risk, Route,
 };
 
 /// Inputs that a careless or hostile caller passes: huge, full of control and
@@ -240,3 +240,134 @@ fn suggestions_are_only_close_names() {
 }
 
 mod common;
+
+/// The error of loading the data files with the first occurrence of `find` in `file`
+/// replaced by `with`.
+fn load_edited(file: &str, find: &str, with: &str) -> LoadError {
+    let files: Vec<(String, String)> = KnowledgeBase::embedded_files()
+        .iter()
+        .map(|(name, text)| {
+            let text = if *name == file {
+                assert!(text.contains(find), "{find} is not in {file}");
+                text.replacen(find, with, 1)
+            } else {
+                (*text).to_owned()
+            };
+            ((*name).to_owned(), text)
+        })
+        .collect();
+    KnowledgeBase::from_json_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .expect_err("the edit makes the data invalid")
+}
+
+#[test]
+fn load_errors_echo_a_short_prefix_of_each_field() {
+    // A long unknown source id: 80 characters of it, then an ellipsis.
+    let long_id = "X".repeat(1000);
+    let e = load_edited(
+        "data/safety.json",
+        "\"SPRAVATO-PI-2019\"",
+        &format!("\"{long_id}\""),
+    );
+    let shown = e.to_string();
+    assert!(shown.contains(&format!("`{}…`", "X".repeat(80))), "{shown}");
+    assert!(!shown.contains(&"X".repeat(81)), "{shown}");
+    let LoadError::UnknownSource { id, .. } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(id, &format!("{}…", "X".repeat(80)));
+
+    // A string where a number belongs: serde's message quotes it, escaped quotes and
+    // all, and the quoted part is cut to an echo.
+    let text = format!("\"q\\\"{}\"", "y".repeat(300));
+    let e = load_edited(
+        "data/routes.json",
+        "\"min\": ",
+        &format!("\"min\": {text}, \"was\": "),
+    );
+    let shown = e.to_string();
+    assert!(!shown.contains(&"y".repeat(81)), "{shown}");
+    assert!(shown.len() < 600, "{} bytes: {shown}", shown.len());
+}
+
+#[test]
+fn a_long_file_name_shows_its_end() {
+    // ASCII: the last 79 characters after an ellipsis.
+    let name = format!("{}{}.json", "d".repeat(500), "e".repeat(100));
+    let e = KnowledgeBase::from_json_str(&name, "not json").unwrap_err();
+    let shown = e.to_string();
+    let tail: String = name
+        .chars()
+        .rev()
+        .take(79)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    assert!(shown.starts_with(&format!("…{tail}:")), "{shown}");
+    // Wide characters: at most 97 bytes of the tail (here 1 + 48 x 2).
+    let name = format!("{}a{}", "x".repeat(200), "é".repeat(48));
+    let e = KnowledgeBase::from_json_str(&name, "not json").unwrap_err();
+    assert!(
+        e.to_string().starts_with(&format!("…a{}:", "é".repeat(48))),
+        "{e}"
+    );
+    let name = format!("{}{}", "x".repeat(200), "é".repeat(60));
+    let e = KnowledgeBase::from_json_str(&name, "not json").unwrap_err();
+    assert!(
+        e.to_string().starts_with(&format!("…{}:", "é".repeat(48))),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_typo_in_a_long_source_id_is_suggested() {
+    // Four edits from a 21-character id: within a quarter of its length.
+    let e = load_edited(
+        "data/agents.json",
+        "\"SPRAVATO-SMPC-EU-2020\"",
+        "\"SPRAVATO-SMPC-EU-1999\"",
+    );
+    let LoadError::UnknownSource { suggestion, .. } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(suggestion.as_deref(), Some("SPRAVATO-SMPC-EU-2020"), "{e}");
+}
+
+#[test]
+fn two_control_characters_are_as_bad_as_one() {
+    let e = load_edited(
+        "data/safety.json",
+        "Known hypersensitivity to ketamine",
+        "Known\\thypersensitivity\\tto ketamine",
+    );
+    assert!(matches!(e, LoadError::BadText { .. }), "{e:?}");
+    assert!(
+        e.to_string().contains("control character U+0009 at byte 5"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_long_lookup_is_a_miss_never_blank() {
+    let kb = KnowledgeBase::embedded();
+    for n in [
+        ketamine_therapy::query::MAX_NAME_BYTES - 1,
+        ketamine_therapy::query::MAX_NAME_BYTES,
+        ketamine_therapy::query::MAX_NAME_BYTES + 1,
+        200,
+        1000,
+    ] {
+        let text = "a".repeat(n);
+        let e = kb.lookup(&text).unwrap_err();
+        assert!(matches!(e, LookupError::NotFound { .. }), "{n}: {e:?}");
+        let e = kb.lookup(&"é".repeat(n)).unwrap_err();
+        assert!(matches!(e, LookupError::NotFound { .. }), "{n}: {e:?}");
+    }
+    // A 3-byte character across the 256th byte: the kept input ends before it.
+    let e = "€".repeat(1000).parse::<Route>().unwrap_err();
+    assert_eq!(e.input().len(), 255);
+    let e = "€".repeat(1000).parse::<Span>().unwrap_err();
+    assert_eq!(e.input().len(), 255);
+    assert_eq!(kb.lookup(&"€".repeat(1000)).unwrap_err().input().len(), 255);
+}
