@@ -950,3 +950,59 @@ proptest! {
         }
     }
 }
+
+/// Every unit of a span at its exact factor, the largest exact unit on display, and the
+/// bounds of `u64` seconds (issue 15: an off-by-one in a span bound passed the suite).
+#[test]
+fn span_units_and_bounds_are_exact() {
+    let units = [
+        ("s", 1u64),
+        ("min", 60),
+        ("h", 3600),
+        ("d", 86_400),
+        ("wk", 604_800),
+    ];
+    for (unit, factor) in units {
+        for n in [1u64, 2, 7, 60, 1000] {
+            let span: Span = format!("{n}{unit}").parse().unwrap();
+            assert_eq!(span.seconds(), n * factor, "{n}{unit}");
+            // Display picks the largest unit that divides the span exactly.
+            let (shown_unit, shown_factor) = units
+                .iter()
+                .rev()
+                .find(|(_, f)| (n * factor) % f == 0)
+                .unwrap();
+            assert_eq!(
+                span.to_string(),
+                format!("{}{shown_unit}", n * factor / shown_factor)
+            );
+        }
+    }
+    assert_eq!(Span::from_seconds(0).to_string(), "0s");
+    assert_eq!("0min".parse::<Span>().unwrap().seconds(), 0);
+    assert_eq!(Span::from_seconds(90).to_string(), "90s");
+    assert_eq!(Span::from_seconds(5400).to_string(), "90min");
+    assert_eq!("30s".parse::<Span>().unwrap().minutes(), 0.5);
+    // The largest spans that fit in u64 seconds, and one more.
+    let max = u64::MAX;
+    assert_eq!(format!("{max}s").parse::<Span>().unwrap().seconds(), max);
+    assert!(format!("{}s", u128::from(max) + 1).parse::<Span>().is_err());
+    for (unit, factor) in units {
+        let most = max / factor;
+        assert_eq!(
+            format!("{most}{unit}").parse::<Span>().unwrap().seconds(),
+            most * factor
+        );
+        assert!(
+            format!("{}{unit}", u128::from(most) + 1)
+                .parse::<Span>()
+                .is_err(),
+            "{unit}"
+        );
+    }
+    for bad in [
+        "", "min", "1", "1 min", "-1min", "+1min", "1.5h", "1hr", "1H", "１h", "1min ",
+    ] {
+        assert!(bad.parse::<Span>().is_err(), "{bad:?}");
+    }
+}
