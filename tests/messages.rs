@@ -371,3 +371,39 @@ fn a_long_lookup_is_a_miss_never_blank() {
     assert_eq!(e.input().len(), 255);
     assert_eq!(kb.lookup(&"€".repeat(1000)).unwrap_err().input().len(), 255);
 }
+
+/// The echo's budgets, exactly: 80 characters, 100 bytes, an escape counted at its
+/// escaped width (`\u{1}` is 5 bytes, `\u{1b}` 6, `\u{200b}` 8).
+#[test]
+fn an_echo_keeps_to_its_budgets_exactly() {
+    let echoed = |input: &str| -> String {
+        let shown = input.parse::<Span>().unwrap_err().to_string();
+        let inner = shown.strip_prefix('`').unwrap();
+        inner[..inner.find("` is not a span").unwrap()].to_owned()
+    };
+    // 80 characters fit, 81 do not.
+    assert_eq!(echoed(&"a".repeat(80)), "a".repeat(80));
+    assert_eq!(echoed(&"a".repeat(81)), format!("{}…", "a".repeat(80)));
+    // 100 bytes fit (50 two-byte characters), 101 do not.
+    assert_eq!(echoed(&"é".repeat(50)), "é".repeat(50));
+    assert_eq!(echoed(&"é".repeat(51)), format!("{}…", "é".repeat(50)));
+    assert_eq!(
+        echoed(&format!("a{}", "é".repeat(50))),
+        format!("a{}…", "é".repeat(49))
+    );
+    // Escapes at their escaped width.
+    for (c, escape, fits) in [
+        ('\u{1}', "\\u{1}", 20),
+        ('\u{1b}', "\\u{1b}", 16),
+        ('\u{200b}', "\\u{200b}", 12),
+    ] {
+        let input: String = std::iter::repeat_n(c, 40).collect();
+        assert_eq!(
+            echoed(&input),
+            format!("{}…", escape.repeat(fits)),
+            "{escape}"
+        );
+        let input: String = std::iter::repeat_n(c, fits).collect();
+        assert_eq!(echoed(&input), escape.repeat(fits), "{escape}");
+    }
+}
