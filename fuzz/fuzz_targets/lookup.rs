@@ -41,9 +41,10 @@ fn bounded(shown: &str, input: &str) {
         !shown.chars().any(char::is_control),
         "raw control: {shown:?}"
     );
-    // An echo is a prefix of the input: its first 81 characters never show.
+    // An echo is a prefix of the input: its first 81 characters never show. (Unless
+    // they hold a backtick, which quotes the echo: 80 backticks and the quote are 81.)
     let prefix: String = input.chars().take(81).collect();
-    if prefix.chars().count() == 81 {
+    if prefix.chars().count() == 81 && !prefix.contains('`') {
         assert!(
             !shown.contains(&prefix),
             "echoes over 80 characters: {shown}"
