@@ -34,7 +34,8 @@
 //! * `generated`: input made in memory (`"generate": "nested_arrays"` with `depth`, or
 //!   `"oversize"`: the bundle padded to one byte over `MAX_FILE_BYTES`), loaded with
 //!   `from_json_bytes`; nothing big is committed. Also `"over_total"`: five files of
-//!   `MAX_FILE_BYTES` each, loaded with `from_json_files`; `"many_files"`: a temporary
+//!   `MAX_FILE_BYTES` each, loaded with `from_json_files`; `"over_total_dir"`: the same
+//!   as a temporary directory, loaded with `from_json_dir`; `"many_files"`: a temporary
 //!   directory of 257 `{}` files, loaded with `from_json_dir`; `"fifo"`: a temporary
 //!   FIFO named `overlay.json`, given to `with_overlay_file` (Unix only).
 //! * `dir`: `KnowledgeBase::from_json_dir` on `path` (relative to the case directory).
@@ -451,6 +452,17 @@ fn load_generated(case: &Value) -> (Result<KnowledgeBase, LoadError>, Vec<u8>) {
             let big = " ".repeat(MAX_FILE_BYTES);
             let files = vec![(str_of(case, "name"), big.as_str()); 5];
             return (KnowledgeBase::from_json_files(files), Vec::new());
+        }
+        "over_total_dir" => {
+            // Sparse files: their length counts, and nothing big is written to disk.
+            let dir = temp_dir("over-total");
+            for i in 0..5 {
+                let f = std::fs::File::create(dir.join(format!("{i}.json"))).unwrap();
+                f.set_len(MAX_FILE_BYTES as u64).unwrap();
+            }
+            let result = KnowledgeBase::from_json_dir(&dir);
+            std::fs::remove_dir_all(&dir).unwrap();
+            return (result, Vec::new());
         }
         "many_files" => {
             let dir = temp_dir("many-files");

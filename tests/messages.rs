@@ -410,3 +410,30 @@ fn an_echo_keeps_to_its_budgets_exactly() {
         assert_eq!(echoed(&input), escape.repeat(fits), "{escape}");
     }
 }
+
+#[test]
+fn a_list_of_long_file_names_is_cut() {
+    let (a, b) = (
+        format!("{}.json", "a".repeat(200)),
+        format!("{}.json", "b".repeat(200)),
+    );
+    let e = KnowledgeBase::from_json_files([(a.as_str(), "{}"), (b.as_str(), "{}")]).unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.len() < 500, "{} bytes: {shown}", shown.len());
+    assert!(shown.contains('…'), "{shown}");
+    // The list is cut at 300 bytes as a whole (each name is not cut to 80 characters).
+    assert!(!shown.contains(&"b".repeat(200)), "{shown}");
+}
+
+#[test]
+fn a_knowledge_base_debugs_as_its_counts() {
+    let kb = KnowledgeBase::embedded();
+    assert_eq!(
+        format!("{kb:?}"),
+        format!(
+            "KnowledgeBase {{ sources: {}, indications: {}, contraindications: 8, monitoring: 12, .. }}",
+            kb.sources().count(),
+            kb.indications().count()
+        )
+    );
+}
