@@ -164,9 +164,6 @@ impl fmt::Display for ParseIdError {
 
 impl std::error::Error for ParseIdError {}
 
-/// The (at most three) canonical names whose spellings are closest to `input` by edit
-/// distance of their folds; none farther than [`max_distance`], so that only close
-/// names are suggested.
 /// The most edits a suggestion may be from a folded input of `len` bytes: one in three
 /// (at least one), so that "ketamin" finds "ketamine" and "ptds" finds "ptsd", while
 /// "nardil" finds no "nasal" and "tramadol" no "trauma".
@@ -174,6 +171,9 @@ pub(crate) const fn max_distance(len: usize) -> usize {
     if len == 0 { 1 } else { len.div_ceil(3) }
 }
 
+/// The (at most three) canonical names whose spellings are closest to `input` by edit
+/// distance of their folds; none farther than [`max_distance`], so that only close
+/// names are suggested.
 fn closest(
     input: &str,
     spellings: impl Iterator<Item = (&'static str, &'static str)>,
