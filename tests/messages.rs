@@ -332,6 +332,16 @@ fn a_typo_in_a_long_source_id_is_suggested() {
         panic!("{e:?}");
     };
     assert_eq!(suggestion.as_deref(), Some("SPRAVATO-SMPC-EU-2020"), "{e}");
+    // An id far from every known one gets no suggestion.
+    let e = load_edited(
+        "data/agents.json",
+        "\"SPRAVATO-SMPC-EU-2020\"",
+        "\"QQQQQQQQQQQQQQQQQQQQQ\"",
+    );
+    let LoadError::UnknownSource { suggestion, .. } = &e else {
+        panic!("{e:?}");
+    };
+    assert_eq!(suggestion, &None, "{e}");
 }
 
 #[test]

@@ -101,3 +101,115 @@ fn delete_is_a_control_character_however_often() {
         assert!(e.to_string().contains("control character"), "{text}: {e}");
     }
 }
+
+/// The data files with one JSON edit.
+fn edited_files(file: &str, edit: impl Fn(&mut serde_json::Value)) -> Vec<(String, String)> {
+    KnowledgeBase::embedded_files()
+        .iter()
+        .map(|(name, body)| {
+            let body = if *name == file {
+                let mut v: serde_json::Value = serde_json::from_str(body).unwrap();
+                edit(&mut v);
+                v.to_string()
+            } else {
+                (*body).to_owned()
+            };
+            ((*name).to_owned(), body)
+        })
+        .collect()
+}
+
+#[test]
+fn limits_hold_at_their_edge() {
+    // Exactly MAX_ALIASES aliases load (33 do not: tests/fixtures/malformed/too-many-aliases).
+    let files = edited_files("data/agents.json", |v| {
+        let aliases: Vec<String> = (0..32).map(|i| format!("extra alias {i:03}")).collect();
+        v["agents"][0]["aliases"] = serde_json::json!(aliases);
+    });
+    let kb = KnowledgeBase::from_json_files(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .unwrap();
+    assert_eq!(kb.agents().next().unwrap().aliases().len(), 32);
+    // A file of exactly MAX_FILE_BYTES is not too large (it fails for what it says).
+    let max = ketamine_therapy::loader::MAX_FILE_BYTES;
+    let padded = format!("{{}}{}", " ".repeat(max - 2));
+    let e = KnowledgeBase::from_json_bytes("max.json", padded.as_bytes()).unwrap_err();
+    assert!(!matches!(e, LoadError::TooLarge { .. }), "{e:?}");
+    let e =
+        KnowledgeBase::from_json_bytes("over.json", format!("{padded} ").as_bytes()).unwrap_err();
+    assert!(matches!(e, LoadError::TooLarge { .. }), "{e:?}");
+}
+
+#[test]
+fn a_file_read_from_disk_one_byte_over_the_limit_is_too_large() {
+    let dir = std::env::temp_dir().join(format!("kt-text-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("big.json");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(ketamine_therapy::loader::MAX_FILE_BYTES as u64 + 1)
+        .unwrap();
+    drop(f);
+    let dir_result = KnowledgeBase::from_json_dir(&dir);
+    let overlay_result = KnowledgeBase::embedded().with_overlay_file(&path);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        matches!(dir_result, Err(LoadError::TooLarge { .. })),
+        "{dir_result:?}"
+    );
+    assert!(
+        matches!(overlay_result, Err(LoadError::TooLarge { .. })),
+        "{overlay_result:?}"
+    );
+}
+
+#[test]
+fn an_overlay_adds_an_alias_to_every_kind_of_entity() {
+    let kb = KnowledgeBase::embedded();
+    let targets: Vec<(&str, Entity)> = vec![
+        ("agent", Entity::Agent(kb.agents().next().unwrap().id())),
+        ("route", Entity::Route(kb.routes().next().unwrap().id())),
+        (
+            "group",
+            Entity::ConditionGroup(kb.groups().next().unwrap().id()),
+        ),
+        (
+            "condition",
+            Entity::Condition(kb.conditions().next().unwrap().id()),
+        ),
+        (
+            "benefit",
+            Entity::Benefit(kb.benefits().next().unwrap().id()),
+        ),
+        ("risk", Entity::Risk(kb.risks().next().unwrap().id())),
+        (
+            "interactant",
+            Entity::Interactant(kb.interactants().next().unwrap().id()),
+        ),
+    ];
+    let words = [
+        "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf",
+    ];
+    let aliases: Vec<serde_json::Value> = targets
+        .iter()
+        .zip(words)
+        .map(|((kind, e), w)| serde_json::json!({"entity": kind, "id": e.id(), "alias": format!("zz {w}")}))
+        .collect();
+    let overlay = serde_json::json!({ "aliases": aliases }).to_string();
+    let with = kb.with_overlay("overlay.json", &overlay).unwrap();
+    for ((_, e), w) in targets.iter().zip(words) {
+        assert_eq!(with.lookup(&format!("zz {w}")), Ok(*e), "{w}");
+    }
+    // A look-alike of the entity's own name is its alias, not a confusable of another:
+    // "esketarnine" reads as "esketamine".
+    let own = r#"{"aliases": [{"entity": "agent", "id": "esketamine", "alias": "esketarnine"}]}"#;
+    let with = kb.with_overlay("overlay.json", own).unwrap();
+    assert_eq!(
+        with.lookup("esketarnine"),
+        Ok(Entity::Agent(ketamine_therapy::Agent::Esketamine))
+    );
+    let other =
+        r#"{"aliases": [{"entity": "agent", "id": "racemic_ketamine", "alias": "esketarnine"}]}"#;
+    assert!(matches!(
+        kb.with_overlay("overlay.json", other),
+        Err(LoadError::Confusable { .. })
+    ));
+}
