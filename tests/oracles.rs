@@ -254,6 +254,41 @@ fn the_order_lists_come_in() {
     pin("orders", &out, ORDERS);
 }
 
+#[test]
+fn benefits_and_their_qualifications() {
+    let mut out = String::new();
+    for b in kb().benefits() {
+        let time = b.time_scale().map(|t| t.to_string());
+        writeln!(
+            out,
+            "{:?} ({}) for {:?} [{}]",
+            b.id(),
+            time.as_deref().unwrap_or("-"),
+            b.conditions(),
+            sources(b)
+        )
+        .unwrap();
+        for q in b.qualifications() {
+            writeln!(out, "  {:?}: {} [{}]", q.kind(), q.text(), sources(q)).unwrap();
+        }
+    }
+    pin("benefits", &out, BENEFITS);
+}
+
+const BENEFITS: &str = r##"
+RapidRelief (40min-1d) for [MajorDepressiveDisorder, TreatmentResistantDepression, DepressionWithSuicidalIdeation, BipolarDepression] [SEED-ARTICLE DIAZGRANADOS-2010 ZARATE-2006 SPRAVATO-MDSI AN-2021 NEWPORT-2015 MURROUGH-2013-BP JELOVAC-2025 POPOVA-2019]
+  Transient: The improvement fades: after a single IV dose it lasts from days to about a week, and after a course of six infusions the median time to relapse was 18 days. [NEWPORT-2015 MURROUGH-2013-BP]
+  Other: Not every trial is positive: a 2025 midazolam-controlled inpatient trial of serial IV infusions found no significant advantage over midazolam, and the pivotal esketamine trial showed a modest 4-point MADRS difference at day 28. [JELOVAC-2025 POPOVA-2019]
+Neuroplasticity (-) for [MajorDepressiveDisorder, TreatmentResistantDepression] [SEED-ARTICLE LI-2010 DUMAN-REVIEW-PMC4497940 SPRAVATO-PI-2019]
+  Preclinical: In rats, ketamine quickly increased the number and function of spine synapses in the prefrontal cortex through mTOR signalling; blocking mTOR removed both this effect and the antidepressant-like behaviour. Rodent work links it to BDNF-dependent protein synthesis. [LI-2010 DUMAN-REVIEW-PMC4497940]
+  Other: The US label says the mechanism of esketamine's antidepressant effect is unknown. No label claims a lasting benefit from new neural connections. [SPRAVATO-PI-2019 SPRAVATO-PT]
+NovelMechanism (-) for [MajorDepressiveDisorder, TreatmentResistantDepression] [SEED-ARTICLE MCINTYRE-2021 SPRAVATO-PI-2019 NCATS-GSRS-KET PELTONIEMI-2016 CANADY-2025]
+  Other: An international expert consensus describes ketamine and esketamine as the first agents outside the monoamine systems shown to act quickly in major depression. The approved esketamine use for treatment-resistant depression applies to adults whose depression did not respond adequately to at least two oral antidepressants, not to first-line treatment. [MCINTYRE-2021 SPRAVATO-PI-2025 CANADY-2025]
+  Other: The pharmacology is broader than NMDA blockade alone, and the US label says the way esketamine works in depression is unknown. [NCATS-GSRS-KET PELTONIEMI-2016 SPRAVATO-PI-2019 SPRAVATO-PT]
+SuicidalIdeationReduction (4h-1wk) for [DepressionWithSuicidalIdeation] [SEED-ARTICLE WILKINSON-2018 WITT-2020 USMED-BS-2021 SPRAVATO-PT]
+  ShortTerm: The evidence concerns single IV doses: an individual-participant meta-analysis found effects from day 1 up to 1 week, and a second meta-analysis found effects from 4 h to 72 h but not later, with moderate to low certainty. [WILKINSON-2018 WITT-2020]
+  NotLabelled: This is not an approved claim: the esketamine label says it is not known whether the drug prevents suicide or reduces suicidal thoughts or actions, and its approval in this population covers depressive symptoms. [USMED-BS-2021 SPRAVATO-PT]
+"##;
 const CONTRAINDICATIONS: &str = r##"
 RacemicKetamine: recorded 4
   Patients in whom a significant rise in blood pressure would be a serious hazard (the Swiss product information gives a previous stroke as an example). [KETALAR-SMPC-UK KETAMIN-SINTETICA-CH]
