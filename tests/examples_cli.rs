@@ -421,6 +421,11 @@ fn unknown_names_and_bad_usage_exit_with_status_2() {
     assert_eq!(out.code, Some(2));
     assert_eq!(out.stdout.lines().next(), Some(disclaimer().as_str()));
     assert!(out.stderr.contains("did you mean"), "{}", out.stderr);
+    // Suggestions are only the close names (issue 15): "esketamine" is four edits from
+    // "ketamnie", so it is asked for with a closer typo.
+    assert!(out.stderr.contains("racemic ketamine"), "{}", out.stderr);
+    let out = ketamine(&["show", "esketamnie"]);
+    assert_eq!(out.code, Some(2));
     assert!(out.stderr.contains("esketamine"), "{}", out.stderr);
     let bad = [
         vec!["risks"],

@@ -34,7 +34,8 @@
 //! * `generated`: input made in memory (`"generate": "nested_arrays"` with `depth`, or
 //!   `"oversize"`: the bundle padded to one byte over `MAX_FILE_BYTES`), loaded with
 //!   `from_json_bytes`; nothing big is committed. Also `"over_total"`: five files of
-//!   `MAX_FILE_BYTES` each, loaded with `from_json_files`; `"many_files"`: a temporary
+//!   `MAX_FILE_BYTES` each, loaded with `from_json_files`; `"over_total_dir"`: the same
+//!   as a temporary directory, loaded with `from_json_dir`; `"many_files"`: a temporary
 //!   directory of 257 `{}` files, loaded with `from_json_dir`; `"fifo"`: a temporary
 //!   FIFO named `overlay.json`, given to `with_overlay_file` (Unix only).
 //! * `dir`: `KnowledgeBase::from_json_dir` on `path` (relative to the case directory).
@@ -452,6 +453,17 @@ fn load_generated(case: &Value) -> (Result<KnowledgeBase, LoadError>, Vec<u8>) {
             let files = vec![(str_of(case, "name"), big.as_str()); 5];
             return (KnowledgeBase::from_json_files(files), Vec::new());
         }
+        "over_total_dir" => {
+            // Sparse files: their length counts, and nothing big is written to disk.
+            let dir = temp_dir("over-total");
+            for i in 0..5 {
+                let f = std::fs::File::create(dir.join(format!("{i}.json"))).unwrap();
+                f.set_len(MAX_FILE_BYTES as u64).unwrap();
+            }
+            let result = KnowledgeBase::from_json_dir(&dir);
+            std::fs::remove_dir_all(&dir).unwrap();
+            return (result, Vec::new());
+        }
         "many_files" => {
             let dir = temp_dir("many-files");
             for i in 0..257 {
@@ -776,4 +788,78 @@ fn collect_texts(value: &Value, key: &str, out: &mut Vec<(String, String)>) {
         Value::Object(map) => map.iter().for_each(|(k, v)| collect_texts(v, k, out)),
         _ => {}
     }
+}
+
+/// Every place in `value` where a list of source ids is written (a `sources` array of
+/// strings), once per shape of path (indices read as 0), at its first occurrence.
+fn source_lists(value: &Value, here: &str, shape: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let key_escaped = key.replace('~', "~0").replace('/', "~1");
+                let path = format!("{here}/{key_escaped}");
+                let shape = format!("{shape}/{key_escaped}");
+                let ids = v.as_array().filter(|a| a.iter().all(Value::is_string));
+                if key == "sources" && ids.is_some_and(|a| !a.is_empty()) {
+                    if !out.iter().any(|(_, s)| *s == shape) {
+                        out.push((path, shape));
+                    }
+                } else {
+                    source_lists(v, &path, &shape, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                source_lists(v, &format!("{here}/{i}"), &format!("{shape}/0"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every kind of record that cites sources, in every data file, is checked: an unknown
+/// id in its first `sources` list is an `UnknownSource` naming that file (issue 15:
+/// interactions and populations once accepted any id). The kinds are read from the
+/// data, so a new section is covered without a test edit.
+#[test]
+fn every_citing_record_kind_rejects_an_unknown_source() {
+    let mut checked = 0;
+    for file in data_files() {
+        let original: Value = serde_json::from_str(&data_text(file)).unwrap();
+        let mut lists = Vec::new();
+        source_lists(&original, "", "", &mut lists);
+        for (pointer, shape) in lists {
+            let mut edited = original.clone();
+            set_at(
+                &mut edited,
+                &format!("{pointer}/0"),
+                Value::from("NO-SUCH-SOURCE-ID"),
+            );
+            let texts: Vec<(String, String)> = data_files()
+                .map(|f| {
+                    let text = if f == file {
+                        edited.to_string()
+                    } else {
+                        data_text(f)
+                    };
+                    (format!("data/{f}"), text)
+                })
+                .collect();
+            let result =
+                KnowledgeBase::from_json_files(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+            match result {
+                Err(LoadError::UnknownSource {
+                    file: named, id, ..
+                }) => {
+                    assert_eq!(named, format!("data/{file}"), "{file} {shape}");
+                    assert_eq!(id, "NO-SUCH-SOURCE-ID", "{file} {shape}");
+                }
+                other => panic!("{file} {shape}: an unknown source id gave {other:?}"),
+            }
+            checked += 1;
+        }
+    }
+    // Sources are cited throughout the data; the sweep must have found them.
+    assert!(checked >= data_files().count(), "{checked} source lists");
 }

@@ -245,6 +245,24 @@ where
     Ok(())
 }
 
+/// Whether a message shows `input` as an echo: verbatim when it is short and visible
+/// (at most 80 characters, none of them control or format characters), and in any
+/// case the message stays short.
+fn echoes(shown: &str, input: &str) -> bool {
+    let visible = input.chars().count() <= 80
+        && input.len() <= 100
+        && !input.chars().any(|c| c.is_control() || is_format(c));
+    shown.len() < 400 && (!visible || shown.contains(input))
+}
+
+/// Unicode format (Cf) and other invisible characters an echo escapes.
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
+        || !c.is_ascii() && !c.is_alphanumeric()
+}
+
 /// Checks every string entry point on `s`.
 fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
     check_id::<Agent>(s, IdKind::Agent)?;
@@ -255,6 +273,7 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
     check_id::<Risk>(s, IdKind::Risk)?;
     check_id::<Evidence>(s, IdKind::Evidence)?;
     check_id::<Jurisdiction>(s, IdKind::Jurisdiction)?;
+    check_id::<CodeSystem>(s, IdKind::CodeSystem)?;
 
     match s.parse::<Span>() {
         Ok(span) => {
@@ -264,7 +283,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             let shown = e.to_string();
-            prop_assert!(shown.contains("expected") && shown.contains(s), "{}", shown);
+            prop_assert!(shown.contains("expected") && echoes(&shown, s), "{}", shown);
+            prop_assert_eq!(e.input(), s);
         }
     }
     match s.parse::<Date>() {
@@ -274,7 +294,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
         }
         Err(e) => {
             let shown = e.to_string();
-            prop_assert!(shown.contains("expected") && shown.contains(s), "{}", shown);
+            prop_assert!(shown.contains("expected") && echoes(&shown, s), "{}", shown);
+            prop_assert_eq!(e.input(), s);
         }
     }
     match s.parse::<CodeSystem>() {
@@ -283,7 +304,8 @@ fn check_all_parsers(s: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(data_id(&system).parse::<CodeSystem>(), Ok(system));
         }
         Err(e) => {
-            prop_assert_eq!(e, strum::ParseError::VariantNotFound);
+            prop_assert_eq!(e.kind(), IdKind::CodeSystem);
+            prop_assert!(e.to_string().len() < 1024);
             prop_assert!(!e.to_string().is_empty());
         }
     }
@@ -431,17 +453,59 @@ static DATA: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The data set as one document, for `from_json_bytes`.
+/// The data set as one document, for `from_json_bytes`: a section that several files
+/// hold (`sources` is in both `sources.json` and `labels.json`) has all their records,
+/// so that the unmutated bundle loads (see `the_unmutated_inputs_load`).
 static BUNDLE: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut all = serde_json::Map::new();
     for (_, text) in DATA.iter() {
         let Value::Object(sections) = serde_json::from_str(text).unwrap() else {
             panic!("a data file is not an object");
         };
-        all.extend(sections);
+        for (name, section) in sections {
+            match (all.get_mut(&name), section) {
+                (Some(Value::Array(records)), Value::Array(more)) => records.extend(more),
+                (Some(other), section) => panic!("section {name} twice: {other} and {section}"),
+                (None, section) => {
+                    all.insert(name, section);
+                }
+            }
+        }
     }
     serde_json::to_vec_pretty(&Value::Object(all)).unwrap()
 });
+
+/// The properties below mutate these inputs; each must load unmutated, or they would
+/// only ever test the error path.
+#[test]
+fn the_unmutated_inputs_load() {
+    let whole = KnowledgeBase::from_json_bytes("bundle.json", &BUNDLE).unwrap();
+    assert!(
+        &whole == kb(),
+        "the bundle loads as the embedded knowledge base"
+    );
+    let files = DATA.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+    assert!(&KnowledgeBase::from_json_files(files).unwrap() == kb());
+    kb().with_overlay("overlay.json", &OVERLAY).unwrap();
+    // Every data file is mutated by `loader_survives_mutated_files`: the list is the
+    // embedded one, never a count.
+    assert_eq!(DATA.len(), KnowledgeBase::embedded_files().len());
+    let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "json")
+        })
+        .count();
+    assert_eq!(
+        DATA.len(),
+        on_disk,
+        "every data/*.json is embedded and mutated"
+    );
+}
 
 /// The example overlay.
 static OVERLAY: LazyLock<String> = LazyLock::new(|| {
@@ -726,9 +790,10 @@ proptest! {
     /// One of the data files mutated; loaded with `from_json_files`.
     #[test]
     fn loader_survives_mutated_files(
-        file in 0usize..8,
+        pick in any::<Index>(),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {
+        let file = pick.index(DATA.len());
         let mut bytes = DATA[file].1.clone().into_bytes();
         for m in &mutations {
             apply(&mut bytes, m);
@@ -883,5 +948,61 @@ proptest! {
             }
             Err(e) => check_message(&e.to_string())?,
         }
+    }
+}
+
+/// Every unit of a span at its exact factor, the largest exact unit on display, and the
+/// bounds of `u64` seconds (issue 15: an off-by-one in a span bound passed the suite).
+#[test]
+fn span_units_and_bounds_are_exact() {
+    let units = [
+        ("s", 1u64),
+        ("min", 60),
+        ("h", 3600),
+        ("d", 86_400),
+        ("wk", 604_800),
+    ];
+    for (unit, factor) in units {
+        for n in [1u64, 2, 7, 60, 1000] {
+            let span: Span = format!("{n}{unit}").parse().unwrap();
+            assert_eq!(span.seconds(), n * factor, "{n}{unit}");
+            // Display picks the largest unit that divides the span exactly.
+            let (shown_unit, shown_factor) = units
+                .iter()
+                .rev()
+                .find(|(_, f)| (n * factor) % f == 0)
+                .unwrap();
+            assert_eq!(
+                span.to_string(),
+                format!("{}{shown_unit}", n * factor / shown_factor)
+            );
+        }
+    }
+    assert_eq!(Span::from_seconds(0).to_string(), "0s");
+    assert_eq!("0min".parse::<Span>().unwrap().seconds(), 0);
+    assert_eq!(Span::from_seconds(90).to_string(), "90s");
+    assert_eq!(Span::from_seconds(5400).to_string(), "90min");
+    assert_eq!("30s".parse::<Span>().unwrap().minutes(), 0.5);
+    // The largest spans that fit in u64 seconds, and one more.
+    let max = u64::MAX;
+    assert_eq!(format!("{max}s").parse::<Span>().unwrap().seconds(), max);
+    assert!(format!("{}s", u128::from(max) + 1).parse::<Span>().is_err());
+    for (unit, factor) in units {
+        let most = max / factor;
+        assert_eq!(
+            format!("{most}{unit}").parse::<Span>().unwrap().seconds(),
+            most * factor
+        );
+        assert!(
+            format!("{}{unit}", u128::from(most) + 1)
+                .parse::<Span>()
+                .is_err(),
+            "{unit}"
+        );
+    }
+    for bad in [
+        "", "min", "1", "1 min", "-1min", "+1min", "1.5h", "1hr", "1H", "１h", "1min ",
+    ] {
+        assert!(bad.parse::<Span>().is_err(), "{bad:?}");
     }
 }

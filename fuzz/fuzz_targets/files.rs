@@ -35,5 +35,8 @@ fuzz_target!(|data: &[u8]| {
 
 fn check_message(shown: &str) {
     assert!(shown.len() < 1024, "{} bytes", shown.len());
-    assert!(!shown.chars().any(char::is_control), "raw control: {shown:?}");
+    assert!(
+        !shown.chars().any(char::is_control),
+        "raw control: {shown:?}"
+    );
 }

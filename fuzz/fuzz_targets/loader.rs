@@ -20,7 +20,10 @@ fn round_trip(kb: &KnowledgeBase) {
 /// A message is short and escapes what it echoes (issue 8).
 fn bounded(shown: &str) {
     assert!(shown.len() < 1024, "{} bytes", shown.len());
-    assert!(!shown.chars().any(char::is_control), "raw control: {shown:?}");
+    assert!(
+        !shown.chars().any(char::is_control),
+        "raw control: {shown:?}"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {

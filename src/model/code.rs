@@ -1,9 +1,9 @@
 //! Standard codes: a [`CodeSystem`] and a [`Code`] in it, with the authority's title.
 
-use crate::model::Sourced;
+use crate::model::{IdKind, ParseIdError, Sourced};
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
+use strum::{Display, EnumCount, EnumIter, EnumMessage, EnumString, IntoStaticStr};
 
 /// A code system for the identifiers carried by agents, routes and conditions.
 ///
@@ -24,7 +24,13 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
 /// assert_eq!("icd-10-cm".parse::<CodeSystem>()?, CodeSystem::Icd10Cm);
 /// assert_eq!("SCT".parse::<CodeSystem>()?, CodeSystem::SnomedCt);
 /// assert_eq!("http://www.nlm.nih.gov/research/umls/rxnorm".parse::<CodeSystem>()?, CodeSystem::Rxnorm);
-/// # Ok::<(), strum::ParseError>(())
+///
+/// // Anything else is a typed error that names the close systems, or all of them.
+/// let err = "snomde".parse::<CodeSystem>().unwrap_err();
+/// assert_eq!(err.kind(), ketamine_therapy::model::IdKind::CodeSystem);
+/// assert_eq!(err.suggestions().next(), Some("SNOMED CT"));
+/// assert!("loinc".parse::<CodeSystem>().unwrap_err().to_string().contains("expected one of: ATC"));
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
 /// ```
 #[derive(
     Debug,
@@ -42,9 +48,14 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
-#[strum(ascii_case_insensitive)]
+#[strum(
+    ascii_case_insensitive,
+    parse_err_ty = ParseIdError,
+    parse_err_fn = code_system_parse_error
+)]
 #[non_exhaustive]
 pub enum CodeSystem {
     /// WHO Anatomical Therapeutic Chemical classification.
@@ -162,6 +173,10 @@ pub enum CodeSystem {
         serialize = "http://www.nlm.nih.gov/research/umls/rxnorm"
     )]
     Rxnorm,
+}
+
+fn code_system_parse_error(input: &str) -> ParseIdError {
+    ParseIdError::of::<CodeSystem>(IdKind::CodeSystem, input)
 }
 
 impl CodeSystem {

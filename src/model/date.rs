@@ -1,5 +1,6 @@
 //! [`Date`]: a calendar date with the precision its source gives.
 
+use crate::text::{echo, kept};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -26,6 +27,9 @@ pub struct Date {
 
 /// Why a text is not a [`Date`].
 ///
+/// Its `Display` echoes at most 80 characters of the input, control and invisible
+/// characters escaped.
+///
 /// # Examples
 ///
 /// ```
@@ -33,11 +37,32 @@ pub struct Date {
 ///
 /// let err = "5 March 2019".parse::<Date>().unwrap_err();
 /// assert!(err.to_string().contains("YYYY-MM-DD"));
+/// assert_eq!(err.input(), "5 March 2019");
+/// let long = "2019-".repeat(10_000);
+/// assert!(long.parse::<Date>().unwrap_err().to_string().len() < 300);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD with a real month and day")]
+#[error(
+    "`{}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD with a real month and day",
+    echo(input)
+)]
 pub struct DateParseError {
     input: String,
+}
+
+impl DateParseError {
+    /// The text that did not parse (its first 256 bytes, if it was longer).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Date;
+    ///
+    /// assert_eq!("2019-13".parse::<Date>().unwrap_err().input(), "2019-13");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
 }
 
 impl Date {
@@ -91,9 +116,7 @@ impl FromStr for Date {
     type Err = DateParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || DateParseError {
-            input: s.to_owned(),
-        };
+        let err = || DateParseError { input: kept(s) };
         let mut parts = s.split('-');
         let number = |part: Option<&str>, len: usize| -> Result<Option<u16>, DateParseError> {
             match part {

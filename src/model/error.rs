@@ -1,7 +1,7 @@
 //! The error of parsing an identity enum from text: [`ParseIdError`].
 
 use crate::model::{
-    Agent, Benefit, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route,
+    Agent, Benefit, CodeSystem, Condition, ConditionGroup, Evidence, Jurisdiction, Risk, Route,
 };
 use crate::text::{MAX_NAME_BYTES, Pattern, echo, fold, join, kept};
 use std::fmt;
@@ -43,6 +43,9 @@ pub enum IdKind {
     Interactant,
     /// [`Population`](crate::Population).
     Population,
+    /// [`CodeSystem`].
+    #[strum(to_string = "code system")]
+    CodeSystem,
 }
 
 /// A text that is not a name, alias or id of the enum being parsed.
@@ -153,6 +156,7 @@ impl fmt::Display for ParseIdError {
             IdKind::Jurisdiction => join(f, Jurisdiction::iter()),
             IdKind::Interactant => join(f, crate::Interactant::iter()),
             IdKind::Population => join(f, crate::Population::iter()),
+            IdKind::CodeSystem => join(f, CodeSystem::iter()),
         }?;
         f.write_str(" (or an alias; case does not matter)")
     }
@@ -160,9 +164,16 @@ impl fmt::Display for ParseIdError {
 
 impl std::error::Error for ParseIdError {}
 
+/// The most edits a suggestion may be from a folded input of `len` bytes: one in three
+/// (at least one), so that "ketamin" finds "ketamine" and "ptds" finds "ptsd", while
+/// "nardil" finds no "nasal" and "tramadol" no "trauma".
+pub(crate) const fn max_distance(len: usize) -> usize {
+    if len == 0 { 1 } else { len.div_ceil(3) }
+}
+
 /// The (at most three) canonical names whose spellings are closest to `input` by edit
-/// distance of their folds; none farther than half the input's length (at least 2),
-/// so that only close names are suggested.
+/// distance of their folds; none farther than [`max_distance`], so that only close
+/// names are suggested.
 fn closest(
     input: &str,
     spellings: impl Iterator<Item = (&'static str, &'static str)>,
@@ -174,7 +185,7 @@ fn closest(
         return [None; 3];
     }
     let pattern = Pattern::new(folded);
-    let limit = (folded.len() / 2).max(2);
+    let limit = max_distance(folded.len());
     for (canonical, spelling) in spellings {
         let mut key = [0u8; MAX_NAME_BYTES];
         let (key, _) = fold(spelling, &mut key);

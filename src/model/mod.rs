@@ -76,6 +76,7 @@ pub use self::date::{Date, DateParseError};
 pub use self::dosing::{Dose, DoseBasis, DoseUnit, Phase, Regimen};
 pub use self::entity::{Entity, EntityKind};
 pub(crate) use self::entity::{MAX_ALIASES, Named};
+pub(crate) use self::error::max_distance;
 pub use self::error::{IdKind, ParseIdError};
 pub use self::evidence::Evidence;
 pub use self::frequency::{Frequency, Study};

@@ -4,6 +4,7 @@
 //! `"2h"`); a span prints in its largest exact unit, so `"60min"` comes back as `"1h"`.
 
 use crate::model::Sourced;
+use crate::text::{echo, kept};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -74,6 +75,9 @@ pub struct Span {
 
 /// Why a text is not a [`Span`]: it says what was wrong and what would be valid.
 ///
+/// Its `Display` echoes at most 80 characters of the input, control and invisible
+/// characters escaped.
+///
 /// # Examples
 ///
 /// ```
@@ -81,13 +85,33 @@ pub struct Span {
 ///
 /// let err = "3 fortnights".parse::<Span>().unwrap_err();
 /// assert!(err.to_string().contains("expected"));
+/// assert_eq!(err.input(), "3 fortnights");
+/// // A long input is not echoed whole.
+/// let long = "9".repeat(10_000);
+/// assert!(long.parse::<Span>().unwrap_err().to_string().len() < 300);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "`{input}` is not a span; expected an integer and a unit s, min, h, d or wk, such as \"40min\""
+    "`{}` is not a span; expected an integer and a unit s, min, h, d or wk, such as \"40min\"",
+    echo(input)
 )]
 pub struct SpanParseError {
     input: String,
+}
+
+impl SpanParseError {
+    /// The text that did not parse (its first 256 bytes, if it was longer).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ketamine_therapy::model::Span;
+    ///
+    /// assert_eq!("40 min".parse::<Span>().unwrap_err().input(), "40 min");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
 }
 
 const UNITS: [(&str, u64); 5] = [
@@ -145,9 +169,7 @@ impl FromStr for Span {
     type Err = SpanParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || SpanParseError {
-            input: s.to_owned(),
-        };
+        let err = || SpanParseError { input: kept(s) };
         let digits = s.bytes().take_while(u8::is_ascii_digit).count();
         let (number, unit) = s.split_at_checked(digits).ok_or_else(err)?;
         let value: u64 = number.parse().map_err(|_| err())?;

@@ -203,7 +203,7 @@ impl KnowledgeBase {
     /// let hits: Vec<Entity> = kb.by_code(system, "46713006").map(|m| m.entity()).collect();
     /// assert_eq!(hits, [Entity::Route(Route::Intranasal)]);
     /// assert!(kb.by_code(CodeSystem::Icd10Cm, "no-such-code").is_empty());
-    /// # Ok::<(), strum::ParseError>(())
+    /// # Ok::<(), ketamine_therapy::ParseIdError>(())
     /// ```
     pub fn by_code(&self, system: CodeSystem, code: &str) -> CodeMatches<'_> {
         let mut buf = [0u8; MAX_CODE_BYTES];

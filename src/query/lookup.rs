@@ -140,11 +140,7 @@ impl fmt::Display for LookupError {
         };
         match kind {
             Some(kind) => write!(f, "no {kind} is called `{}`", echo(input))?,
-            None => write!(
-                f,
-                "no agent, route, condition, group, benefit or risk is called `{}`",
-                echo(input)
-            )?,
+            None => write!(f, "no {ANY_KIND} is called `{}`", echo(input))?,
         }
         if self.suggestions().next().is_some() {
             f.write_str("; did you mean: ")?;
@@ -156,6 +152,9 @@ impl fmt::Display for LookupError {
 }
 
 impl std::error::Error for LookupError {}
+
+/// Every kind [`KnowledgeBase::lookup`] searches, as a miss names them.
+const ANY_KIND: &str = "agent, route, condition, group, benefit, risk or interactant";
 
 impl KnowledgeBase {
     /// Finds the entity that has `text` as its name or one of its aliases. Covers
@@ -249,8 +248,8 @@ pub(crate) fn suggest<V: Copy + Ord>(
     input: &[u8],
     accept: impl Fn(V) -> bool,
 ) -> [Option<V>; 3] {
-    // A key that differs from the input in more than half its length is no suggestion.
-    let limit = 2 * (input.len() / 2).max(2);
+    // A key farther than `max_distance` (one edit in three) is no suggestion.
+    let limit = 2 * crate::model::max_distance(input.len());
     suggest_scored(index, input, accept, limit, 3).map(|slot| slot.map(|(_, e)| e))
 }
 
