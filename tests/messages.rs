@@ -447,3 +447,51 @@ fn a_knowledge_base_debugs_as_its_counts() {
         )
     );
 }
+
+/// Every attribute enum parses with a typed error naming its kind, and every one of its
+/// own spellings (canonical and id) parses back.
+#[test]
+fn every_attribute_enum_has_a_typed_parse_error() {
+    use ketamine_therapy::model::*;
+    macro_rules! check {
+        ($($t:ident),+ $(,)?) => {$(
+            let e: ParseIdError = "§ not a value".parse::<$t>().unwrap_err();
+            assert_eq!(e.kind(), IdKind::$t, stringify!($t));
+            let shown = e.to_string();
+            assert!(shown.starts_with(&format!("unknown {} ", IdKind::$t)), "{shown}");
+            assert!(shown.contains("expected one of: "), "{shown}");
+            for v in <$t as ketamine_therapy::IntoEnumIterator>::iter() {
+                assert_eq!(v.to_string().parse::<$t>(), Ok(v), "{}", stringify!($t));
+                let id: &'static str = v.into();
+                assert_eq!(id.parse::<$t>(), Ok(v), "{}", stringify!($t));
+            }
+        )+};
+    }
+    check!(
+        QualificationKind,
+        Relation,
+        ChildPugh,
+        History,
+        DoseUnit,
+        Phase,
+        DoseBasis,
+        InteractionEffect,
+        Severity,
+        Certainty,
+        MembershipBasis,
+        MonitoringKind,
+        Recommendation,
+        RegulatoryStatus,
+        UseStatus,
+        Topic,
+        GapStatus,
+        Course,
+        RiskBasis,
+        SettingKind,
+        PrevalenceLevel,
+        SourceKind,
+        Tier,
+        Bound,
+        Standing,
+    );
+}

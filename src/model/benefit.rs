@@ -112,10 +112,12 @@ fn benefit_parse_error(input: &str) -> ParseIdError {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = qualification_kind_parse_error)]
 pub enum QualificationKind {
     /// The effect fades.
     #[strum(to_string = "transient")]
@@ -316,4 +318,11 @@ impl Sourced for BenefitRecord {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn qualification_kind_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<QualificationKind>(
+        crate::model::IdKind::QualificationKind,
+        input,
+    )
 }

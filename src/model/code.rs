@@ -298,10 +298,12 @@ pub struct Code {
     strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = relation_parse_error)]
 pub enum Relation {
     /// The code means the same as the record.
     #[strum(to_string = "equivalent")]
@@ -432,4 +434,8 @@ impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.system, self.code)
     }
+}
+
+fn relation_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Relation>(crate::model::IdKind::Relation, input)
 }

@@ -25,7 +25,7 @@ use crate::model::Span;
 /// assert_eq!("Child-Pugh C".parse::<ChildPugh>()?, ChildPugh::C);
 /// assert_eq!(ChildPugh::B.to_string(), "Child-Pugh B");
 /// assert_eq!(ChildPugh::B.severity(), "moderate");
-/// # Ok::<(), strum::ParseError>(())
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
 /// ```
 #[derive(
     Debug,
@@ -43,10 +43,12 @@ use crate::model::Span;
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = child_pugh_parse_error)]
 pub enum ChildPugh {
     /// Class A: mild hepatic impairment.
     #[strum(to_string = "Child-Pugh A", serialize = "a", serialize = "mild")]
@@ -91,7 +93,7 @@ impl ChildPugh {
 /// assert_eq!("aneurysm".parse::<History>()?, History::AneurysmalVascularDisease);
 /// assert_eq!("AVM".parse::<History>()?, History::ArteriovenousMalformation);
 /// assert_eq!(History::Psychosis.to_string(), "psychosis");
-/// # Ok::<(), strum::ParseError>(())
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
 /// ```
 #[derive(
     Debug,
@@ -109,10 +111,12 @@ impl ChildPugh {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = history_parse_error)]
 pub enum History {
     /// Aneurysmal vascular disease (aorta, intracranial or peripheral arteries).
     #[strum(
@@ -476,4 +480,12 @@ impl fmt::Display for Criterion {
             },
         }
     }
+}
+
+fn child_pugh_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<ChildPugh>(crate::model::IdKind::ChildPugh, input)
+}
+
+fn history_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<History>(crate::model::IdKind::History, input)
 }

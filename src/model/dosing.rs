@@ -34,10 +34,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = dose_unit_parse_error)]
 pub enum DoseUnit {
     /// Milligrams.
     #[strum(to_string = "mg")]
@@ -166,10 +168,12 @@ impl fmt::Display for Dose {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = phase_parse_error)]
 pub enum Phase {
     /// One dose (an anaesthetic induction, a single infusion in a trial).
     #[strum(to_string = "single dose", serialize = "single")]
@@ -211,10 +215,12 @@ pub enum Phase {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = dose_basis_parse_error)]
 pub enum DoseBasis {
     /// A regulator-approved label (the regimen is labelled in its jurisdiction).
     #[strum(to_string = "label")]
@@ -458,4 +464,16 @@ impl Sourced for Regimen {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn dose_unit_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<DoseUnit>(crate::model::IdKind::DoseUnit, input)
+}
+
+fn phase_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Phase>(crate::model::IdKind::Phase, input)
+}
+
+fn dose_basis_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<DoseBasis>(crate::model::IdKind::DoseBasis, input)
 }

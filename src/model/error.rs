@@ -46,6 +46,81 @@ pub enum IdKind {
     /// [`CodeSystem`].
     #[strum(to_string = "code system")]
     CodeSystem,
+    /// [`QualificationKind`](crate::model::QualificationKind).
+    #[strum(to_string = "qualification kind")]
+    QualificationKind,
+    /// [`Relation`](crate::model::Relation).
+    #[strum(to_string = "code relation")]
+    Relation,
+    /// [`ChildPugh`](crate::model::ChildPugh).
+    #[strum(to_string = "Child-Pugh class")]
+    ChildPugh,
+    /// [`History`](crate::model::History).
+    #[strum(to_string = "history condition")]
+    History,
+    /// [`DoseUnit`](crate::model::DoseUnit).
+    #[strum(to_string = "dose unit")]
+    DoseUnit,
+    /// [`Phase`](crate::model::Phase).
+    #[strum(to_string = "phase")]
+    Phase,
+    /// [`DoseBasis`](crate::model::DoseBasis).
+    #[strum(to_string = "dose basis")]
+    DoseBasis,
+    /// [`InteractionEffect`](crate::model::InteractionEffect).
+    #[strum(to_string = "interaction effect")]
+    InteractionEffect,
+    /// [`Severity`](crate::model::Severity).
+    #[strum(to_string = "severity")]
+    Severity,
+    /// [`Certainty`](crate::model::Certainty).
+    #[strum(to_string = "certainty")]
+    Certainty,
+    /// [`MembershipBasis`](crate::model::MembershipBasis).
+    #[strum(to_string = "membership basis")]
+    MembershipBasis,
+    /// [`MonitoringKind`](crate::model::MonitoringKind).
+    #[strum(to_string = "monitoring kind")]
+    MonitoringKind,
+    /// [`Recommendation`](crate::model::Recommendation).
+    #[strum(to_string = "recommendation")]
+    Recommendation,
+    /// [`RegulatoryStatus`](crate::model::RegulatoryStatus).
+    #[strum(to_string = "regulatory status")]
+    RegulatoryStatus,
+    /// [`UseStatus`](crate::model::UseStatus).
+    #[strum(to_string = "use status")]
+    UseStatus,
+    /// [`Topic`](crate::model::Topic).
+    #[strum(to_string = "topic")]
+    Topic,
+    /// [`GapStatus`](crate::model::GapStatus).
+    #[strum(to_string = "gap status")]
+    GapStatus,
+    /// [`Course`](crate::model::Course).
+    #[strum(to_string = "course")]
+    Course,
+    /// [`RiskBasis`](crate::model::RiskBasis).
+    #[strum(to_string = "risk basis")]
+    RiskBasis,
+    /// [`SettingKind`](crate::model::SettingKind).
+    #[strum(to_string = "setting kind")]
+    SettingKind,
+    /// [`PrevalenceLevel`](crate::model::PrevalenceLevel).
+    #[strum(to_string = "prevalence level")]
+    PrevalenceLevel,
+    /// [`SourceKind`](crate::model::SourceKind).
+    #[strum(to_string = "source kind")]
+    SourceKind,
+    /// [`Tier`](crate::model::Tier).
+    #[strum(to_string = "tier")]
+    Tier,
+    /// [`Bound`](crate::model::Bound).
+    #[strum(to_string = "bound")]
+    Bound,
+    /// [`Standing`](crate::model::Standing).
+    #[strum(to_string = "standing")]
+    Standing,
 }
 
 /// A text that is not a name, alias or id of the enum being parsed.
@@ -157,6 +232,31 @@ impl fmt::Display for ParseIdError {
             IdKind::Interactant => join(f, crate::Interactant::iter()),
             IdKind::Population => join(f, crate::Population::iter()),
             IdKind::CodeSystem => join(f, CodeSystem::iter()),
+            IdKind::QualificationKind => join(f, crate::model::QualificationKind::iter()),
+            IdKind::Relation => join(f, crate::model::Relation::iter()),
+            IdKind::ChildPugh => join(f, crate::model::ChildPugh::iter()),
+            IdKind::History => join(f, crate::model::History::iter()),
+            IdKind::DoseUnit => join(f, crate::model::DoseUnit::iter()),
+            IdKind::Phase => join(f, crate::model::Phase::iter()),
+            IdKind::DoseBasis => join(f, crate::model::DoseBasis::iter()),
+            IdKind::InteractionEffect => join(f, crate::model::InteractionEffect::iter()),
+            IdKind::Severity => join(f, crate::model::Severity::iter()),
+            IdKind::Certainty => join(f, crate::model::Certainty::iter()),
+            IdKind::MembershipBasis => join(f, crate::model::MembershipBasis::iter()),
+            IdKind::MonitoringKind => join(f, crate::model::MonitoringKind::iter()),
+            IdKind::Recommendation => join(f, crate::model::Recommendation::iter()),
+            IdKind::RegulatoryStatus => join(f, crate::model::RegulatoryStatus::iter()),
+            IdKind::UseStatus => join(f, crate::model::UseStatus::iter()),
+            IdKind::Topic => join(f, crate::model::Topic::iter()),
+            IdKind::GapStatus => join(f, crate::model::GapStatus::iter()),
+            IdKind::Course => join(f, crate::model::Course::iter()),
+            IdKind::RiskBasis => join(f, crate::model::RiskBasis::iter()),
+            IdKind::SettingKind => join(f, crate::model::SettingKind::iter()),
+            IdKind::PrevalenceLevel => join(f, crate::model::PrevalenceLevel::iter()),
+            IdKind::SourceKind => join(f, crate::model::SourceKind::iter()),
+            IdKind::Tier => join(f, crate::model::Tier::iter()),
+            IdKind::Bound => join(f, crate::model::Bound::iter()),
+            IdKind::Standing => join(f, crate::model::Standing::iter()),
         }?;
         f.write_str(" (or an alias; case does not matter)")
     }

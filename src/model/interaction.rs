@@ -242,10 +242,12 @@ impl Sourced for InteractantRecord {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = interaction_effect_parse_error)]
 pub enum InteractionEffect {
     /// Deeper sedation.
     #[strum(to_string = "sedation")]
@@ -311,10 +313,12 @@ pub enum InteractionEffect {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = severity_parse_error)]
 pub enum Severity {
     /// Minor.
     #[strum(to_string = "minor")]
@@ -482,4 +486,15 @@ impl Sourced for Interaction {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn interaction_effect_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<InteractionEffect>(
+        crate::model::IdKind::InteractionEffect,
+        input,
+    )
+}
+
+fn severity_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Severity>(crate::model::IdKind::Severity, input)
 }

@@ -29,10 +29,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = certainty_parse_error)]
 pub enum Certainty {
     /// Established pharmacology.
     #[strum(to_string = "established")]
@@ -176,4 +178,8 @@ impl Mechanism {
     pub fn steps(&self) -> &[MechanismStep] {
         &self.steps
     }
+}
+
+fn certainty_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Certainty>(crate::model::IdKind::Certainty, input)
 }

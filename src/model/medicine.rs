@@ -42,10 +42,12 @@ use crate::model::{Code, Interactant, Jurisdiction, Sourced};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = membership_basis_parse_error)]
 pub enum MembershipBasis {
     /// A label names the medicine itself in its interaction statement.
     #[strum(to_string = "named in the label", serialize = "named_in_label")]
@@ -369,4 +371,8 @@ impl Sourced for BrandRecord {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn membership_basis_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<MembershipBasis>(crate::model::IdKind::MembershipBasis, input)
 }

@@ -30,10 +30,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = monitoring_kind_parse_error)]
 pub enum MonitoringKind {
     /// Observation after a dose.
     #[strum(to_string = "observation")]
@@ -277,4 +279,8 @@ impl Sourced for Monitoring {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn monitoring_kind_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<MonitoringKind>(crate::model::IdKind::MonitoringKind, input)
 }

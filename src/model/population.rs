@@ -170,10 +170,12 @@ impl Population {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = recommendation_parse_error)]
 pub enum Recommendation {
     /// The agent must not be used.
     #[strum(to_string = "contraindicated")]
@@ -335,4 +337,8 @@ impl Sourced for PopulationGuidance {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn recommendation_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Recommendation>(crate::model::IdKind::Recommendation, input)
 }

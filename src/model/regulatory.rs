@@ -83,7 +83,7 @@ fn jurisdiction_parse_error(input: &str) -> ParseIdError {
 ///
 /// assert_eq!(RegulatoryStatus::OffLabel.to_string(), "off-label");
 /// assert_eq!("off_label".parse::<RegulatoryStatus>()?, RegulatoryStatus::OffLabel);
-/// # Ok::<(), strum::ParseError>(())
+/// # Ok::<(), ketamine_therapy::ParseIdError>(())
 /// ```
 #[derive(
     Debug,
@@ -101,10 +101,12 @@ fn jurisdiction_parse_error(input: &str) -> ParseIdError {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = regulatory_status_parse_error)]
 pub enum RegulatoryStatus {
     /// Approved by the regulator for this use.
     #[strum(to_string = "approved")]
@@ -239,10 +241,12 @@ impl Sourced for Regulatory {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = use_status_parse_error)]
 pub enum UseStatus {
     /// A regulator in the jurisdiction approved this use.
     #[strum(to_string = "approved")]
@@ -481,4 +485,15 @@ impl Serialize for JurisdictionStatus<'_> {
         map.serialize_entry("facts", &Facts(self))?;
         map.end()
     }
+}
+
+fn regulatory_status_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<RegulatoryStatus>(
+        crate::model::IdKind::RegulatoryStatus,
+        input,
+    )
+}
+
+fn use_status_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<UseStatus>(crate::model::IdKind::UseStatus, input)
 }

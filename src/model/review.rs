@@ -31,10 +31,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = topic_parse_error)]
 pub enum Topic {
     /// Risks and side effects.
     #[strum(to_string = "risks")]
@@ -178,10 +180,12 @@ impl Sourced for Review {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = gap_status_parse_error)]
 pub enum GapStatus {
     /// The label section that would address the item was not read: unknown.
     #[strum(to_string = "label section not read", serialize = "not_read")]
@@ -257,4 +261,12 @@ impl Gap {
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
     }
+}
+
+fn topic_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Topic>(crate::model::IdKind::Topic, input)
+}
+
+fn gap_status_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<GapStatus>(crate::model::IdKind::GapStatus, input)
 }

@@ -280,10 +280,12 @@ fn risk_parse_error(input: &str) -> ParseIdError {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = course_parse_error)]
 pub enum Course {
     /// During or shortly after a dose.
     #[strum(to_string = "acute")]
@@ -599,10 +601,12 @@ impl Sourced for RiskRecord {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = risk_basis_parse_error)]
 pub enum RiskBasis {
     /// The boxed warning of one of the agent's labels.
     #[strum(to_string = "label boxed warning", serialize = "label_boxed_warning")]
@@ -745,4 +749,12 @@ impl Sourced for RiskScope {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn course_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Course>(crate::model::IdKind::Course, input)
+}
+
+fn risk_basis_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<RiskBasis>(crate::model::IdKind::RiskBasis, input)
 }

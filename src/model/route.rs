@@ -196,10 +196,12 @@ impl Sourced for Bioavailability {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = setting_kind_parse_error)]
 pub enum SettingKind {
     /// A medical setting under the supervision of trained staff.
     #[strum(to_string = "supervised clinic", serialize = "supervised_clinic")]
@@ -295,10 +297,12 @@ impl Sourced for Setting {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = prevalence_level_parse_error)]
 pub enum PrevalenceLevel {
     /// The most studied and most widely used route.
     #[strum(to_string = "most studied", serialize = "most_studied")]
@@ -660,4 +664,12 @@ impl Sourced for RouteRecord {
     fn sources(&self) -> &[String] {
         &self.sources
     }
+}
+
+fn setting_kind_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<SettingKind>(crate::model::IdKind::SettingKind, input)
+}
+
+fn prevalence_level_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<PrevalenceLevel>(crate::model::IdKind::PrevalenceLevel, input)
 }

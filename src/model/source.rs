@@ -32,10 +32,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = source_kind_parse_error)]
 pub enum SourceKind {
     /// A product label or prescribing information.
     #[strum(to_string = "label")]
@@ -157,10 +159,12 @@ impl SourceKind {
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = tier_parse_error)]
 pub enum Tier {
     /// News, manufacturer marketing and other web pages: never enough on their own.
     #[strum(to_string = "tertiary")]
@@ -494,4 +498,12 @@ impl fmt::Display for Source {
         }
         Ok(())
     }
+}
+
+fn source_kind_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<SourceKind>(crate::model::IdKind::SourceKind, input)
+}
+
+fn tier_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Tier>(crate::model::IdKind::Tier, input)
 }

@@ -32,10 +32,12 @@ use std::str::FromStr;
     strum::EnumString,
     strum::EnumIter,
     strum::IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive)]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = bound_parse_error)]
 pub enum Bound {
     /// At least this long (a minimum: observation for at least 2 h).
     #[strum(to_string = "at least", serialize = "at_least")]
@@ -313,4 +315,8 @@ impl fmt::Display for Timing {
             write!(f, "{}-{}", self.min, self.max)
         }
     }
+}
+
+fn bound_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Bound>(crate::model::IdKind::Bound, input)
 }

@@ -46,10 +46,12 @@ use strum::{Display, EnumCount, EnumIter, EnumString, IntoStaticStr};
     EnumIter,
     EnumCount,
     IntoStaticStr,
+    strum::EnumMessage,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(ascii_case_insensitive, serialize_all = "snake_case")]
 #[non_exhaustive]
+#[strum(parse_err_ty = crate::model::ParseIdError, parse_err_fn = standing_parse_error)]
 pub enum Standing {
     /// The label says the agent must not be used.
     #[strum(to_string = "contraindication", serialize = "contraindication")]
@@ -90,4 +92,8 @@ impl Standing {
     pub const fn is_label(self) -> bool {
         !matches!(self, Standing::ObservedInStudies)
     }
+}
+
+fn standing_parse_error(input: &str) -> crate::model::ParseIdError {
+    crate::model::ParseIdError::of::<Standing>(crate::model::IdKind::Standing, input)
 }
