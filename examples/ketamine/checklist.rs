@@ -8,7 +8,15 @@ use ketamine_therapy::query::{
 };
 use ketamine_therapy::{Agent, Documented, IntoEnumIterator, KnowledgeBase, Route, Sourced};
 
-use crate::{Failure, Out, Outcome, wrap};
+use crate::{Failure, Out, Outcome, agent_of, resolve, wrap};
+
+/// `checklist <agent> [options]`: parses the options, then prints the screening.
+pub fn run(kb: &KnowledgeBase, args: &[String], out: Out) -> Outcome {
+    let options = parse(kb, args)?;
+    let entity = resolve(kb, &options.agent_name)?;
+    let agent = agent_of("checklist", entity, &options.agent_name)?;
+    print(kb, agent, &options, out)
+}
 
 /// The options of `checklist`.
 pub struct Options {
