@@ -197,7 +197,7 @@ fn help(out: Out) -> Outcome {
     Ok(())
 }
 
-// ---------------------------------------------------------------- overview
+// ---------------------------------------------------------------- shared text helpers
 
 /// The agent a name stands for, or the usage error saying what was wanted.
 fn agent_of(command: &str, entity: Entity, name: &str) -> Result<Agent, Failure> {

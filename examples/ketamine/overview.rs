@@ -262,5 +262,3 @@ pub(crate) fn conditions_for(kb: &KnowledgeBase, entity: Entity, name: &str, out
     table(out, 4, &[header, "evidence", "US status"], &lines)?;
     Ok(())
 }
-
-// ---------------------------------------------------------------- risks

@@ -347,5 +347,3 @@ pub(crate) fn dosing(kb: &KnowledgeBase, entity: Entity, name: &str, out: Out) -
     }
     Ok(())
 }
-
-// ---------------------------------------------------------------- show

@@ -467,5 +467,3 @@ pub(crate) fn source_entry(out: Out, number: Option<usize>, s: &Source) -> io::R
     }
     Ok(())
 }
-
-// ---------------------------------------------------------------- text
