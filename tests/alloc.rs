@@ -427,6 +427,45 @@ fn unicode_lookup_hits_allocate_nothing() {
 }
 
 #[test]
+fn medicine_lookup_hits_allocate_nothing() {
+    let kb = KnowledgeBase::embedded();
+    let mut names: Vec<String> = kb.medicines().map(|m| m.name().to_owned()).collect();
+    names.extend(kb.brands().map(|b| b.name().to_owned()));
+    // As medicine lists hold names: strengths, forms, salts, brackets, combinations.
+    names.extend(
+        [
+            "alprazolam 0.5 mg prn",
+            "Adderall XR 20 mg",
+            "sertraline HCl 50mg tablet",
+            "zolpidem (Ambien) 10 mg",
+            "fentanyl 25 mcg/hr patch",
+            "benzodiazepines",
+        ]
+        .map(String::from),
+    );
+    for name in &names {
+        let (allocs, _, hit) = measure(|| {
+            let m = kb.medicine(black_box(name)).ok()?;
+            let n = m.ingredients().count() + m.classes().count() + m.interactants().count();
+            let i = m.interactions(Agent::Esketamine).count();
+            Some(n + i + m.name().len())
+        });
+        if hit.is_some() {
+            assert_eq!(allocs, 0, "medicine({name:?}) allocated {allocs} times");
+        }
+    }
+    for combination in ["oxycodone/APAP 5/325", "buprenorphine-naloxone"] {
+        let (allocs, _, count) =
+            measure(|| kb.medicines_in(black_box(combination)).map(Iterator::count));
+        assert_eq!(count.ok(), Some(2), "{combination}");
+        assert_eq!(
+            allocs, 0,
+            "medicines_in({combination:?}) allocated {allocs} times"
+        );
+    }
+}
+
+#[test]
 fn a_lookup_miss_allocates_at_most_once() {
     let kb = KnowledgeBase::embedded();
     // Inputs that name nothing: typos, garbage, empty, and longer than any name.

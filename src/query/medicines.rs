@@ -320,22 +320,19 @@ impl KnowledgeBase {
         text: &str,
     ) -> Result<impl Iterator<Item = Medicine<'_>> + fmt::Debug + '_, LookupError> {
         let mut found: [Option<Medicine<'_>>; MAX_PARTS] = [None; MAX_PARTS];
-        let whole = match self.medicine(text) {
-            Ok(m) => {
-                found[0] = Some(m);
-                return Ok(found.into_iter().flatten());
-            }
-            Err(e) => e,
-        };
         let mut buf = [0u8; MAX_NAME_BYTES];
         let (key, cut) = fold(text, &mut buf);
-        if cut {
-            return Err(whole);
+        if cut || key.is_empty() {
+            return Err(self.medicine(text).err().unwrap_or(LookupError::Blank));
+        }
+        if let Some(kind) = self.medicine_within(key) {
+            found[0] = Some(Medicine { kb: self, kind });
+            return Ok(found.into_iter().flatten());
         }
         let mut doses = [0u8; MAX_NAME_BYTES];
         // Strengths such as "10/325" hold a separator: drop them before splitting.
-        let key = without(key, Strip::Dose, &mut doses).unwrap_or(key);
-        if let Some(parts) = combination_parts::<MAX_PARTS>(key) {
+        let doseless = without(key, Strip::Dose, &mut doses).unwrap_or(key);
+        if let Some(parts) = combination_parts::<MAX_PARTS>(doseless) {
             for (slot, part) in found.iter_mut().zip(parts) {
                 if part.is_empty() {
                     break;
@@ -350,15 +347,16 @@ impl KnowledgeBase {
         }
         // Hyphens fold to spaces, so "buprenorphine-naloxone" arrives as two words:
         // a combination when every word is an ingredient's name.
-        let Some(parts) = words::<MAX_PARTS>(key) else {
-            return Err(whole);
-        };
+        let parts = words::<MAX_PARTS>(doseless).unwrap_or_default();
         for (slot, part) in found.iter_mut().zip(parts) {
             match self.medicine_exact(part) {
                 Some(kind @ Kind::Ingredient(_)) => *slot = Some(Medicine { kb: self, kind }),
                 _ if part.is_empty() => break,
-                _ => return Err(whole),
+                _ => return Err(self.no_medicine(text, key)),
             }
+        }
+        if found[0].is_none() {
+            return Err(self.no_medicine(text, key));
         }
         Ok(found.into_iter().flatten())
     }
