@@ -565,6 +565,28 @@ fn checklist_screens_a_patient_most_serious_first() {
         .nth(1)
         .unwrap_or_default();
     assert!(first.contains("[contraindication]"), "{first}");
+    // Every line of the section, risks included, comes in standing order.
+    let rank = |line: &str| {
+        [
+            "[contraindication]",
+            "[boxed warning]",
+            "[warning and precaution]",
+            "[other label statement]",
+            "[observed in studies]",
+        ]
+        .iter()
+        .position(|s| line.trim_start().starts_with(s))
+    };
+    let ranks: Vec<usize> = out
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Applies, most serious first")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(rank)
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert!(ranks.len() > 10, "{ranks:?}");
     // One screen by default.
     assert!(
         out.stdout.lines().count() < 70,
@@ -584,6 +606,14 @@ fn interactions_of_a_medicine_or_brand() {
     let none = ketamine(&["interactions", "sertraline"]);
     none.assert_ok();
     assert!(flatten(&none.stdout).contains("no interaction documented in the labels read"));
+    let combination = ketamine(&["interactions", "oxycodone/APAP 5/325"]);
+    combination.assert_ok();
+    let text = flatten(&combination.stdout);
+    assert!(text.contains("oxycodone: CNS depressants"), "{text}");
+    assert!(
+        text.contains("paracetamol in no interacting class"),
+        "{text}"
+    );
     let typo = ketamine(&["interactions", "lorazapam"]);
     assert_eq!(typo.code, Some(2));
     assert!(typo.stderr.contains("lorazepam"));

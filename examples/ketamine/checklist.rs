@@ -206,49 +206,45 @@ fn clip(text: &str, max: usize) -> String {
 fn applies(s: &Screening<'_>, full: bool, out: Out) -> Outcome {
     writeln!(out)?;
     writeln!(out, "Applies, most serious first")?;
-    let mut risks: Vec<(Standing, &str)> = Vec::new();
+    // One screen: the risks of each standing share a line, printed with the other
+    // statements of that standing, so that the order stays most serious first.
+    let mut risks: Vec<&str> = Vec::new();
+    let mut current: Option<Standing> = None;
     for f in s.findings() {
+        if current != Some(f.standing()) {
+            risk_line(current, &mut risks, out)?;
+            current = Some(f.standing());
+        }
         if let (Item::Risk(r), false) = (f.item(), full) {
-            risks.push((f.standing(), r.name()));
+            risks.push(r.name());
             continue;
         }
         let head = format!("  [{}] {}: ", f.standing(), f.item().kind());
-        if full {
+        let body = if full {
             let text = match f.item() {
                 Item::Risk(r) => format!("{}: {}", r.name(), r.description()),
                 item => item.text().to_owned(),
             };
-            let body = format!("{text}{} [{}]", matched_text(f), f.sources().join(", "));
-            wrap(out, &head, "      ", &body)?;
+            format!("{text}{} [{}]", matched_text(f), f.sources().join(", "))
         } else {
-            wrap(
-                out,
-                &head,
-                "      ",
-                &format!("{}{}", title(&f.item()), matched_text(f)),
-            )?;
-        }
+            format!("{}{}", title(&f.item()), matched_text(f))
+        };
+        wrap(out, &head, "      ", &body)?;
     }
-    for standing in [
-        Standing::BoxedWarning,
-        Standing::WarningAndPrecaution,
-        Standing::OtherLabelStatement,
-        Standing::ObservedInStudies,
-    ] {
-        let names: Vec<&str> = risks
-            .iter()
-            .filter(|r| r.0 == standing)
-            .map(|r| r.1)
-            .collect();
-        if !names.is_empty() {
-            wrap(
-                out,
-                &format!("  [{standing}] risks: "),
-                "      ",
-                &names.join(", "),
-            )?;
-        }
+    risk_line(current, &mut risks, out)
+}
+
+/// The risks of one standing on one line, if any; empties `risks`.
+fn risk_line(standing: Option<Standing>, risks: &mut Vec<&str>, out: Out) -> Outcome {
+    if let (Some(standing), false) = (standing, risks.is_empty()) {
+        wrap(
+            out,
+            &format!("  [{standing}] risks: "),
+            "      ",
+            &risks.join(", "),
+        )?;
     }
+    risks.clear();
     Ok(())
 }
 
