@@ -15,7 +15,7 @@ use crate::text::{confusable_key, echo, folded_key};
 use strum::{EnumCount, IntoEnumIterator};
 
 use super::check::{
-    Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
+    Checker, FastMap, Field, Label, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
 use super::index::medicines::MedicineIndex;
@@ -584,7 +584,8 @@ fn check_indications(
 ) -> Result<(), LoadError> {
     let mut first_seen: FastMap<(Condition, Agent, Route), usize> = FastMap::default();
     for (file, ind) in &draft.indications {
-        let c = Checker::new(draft.file(*file), ind.key(), Some(ids));
+        let label = |f: &mut std::fmt::Formatter<'_>| f.write_str(&ind.key());
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         if let Some(first) = first_seen.insert(ind.triple(), *file) {
             return Err(LoadError::DuplicateRecord {
                 file: draft.file(*file).to_owned(),
@@ -632,22 +633,20 @@ fn check_safety(
     agents: &[AgentRecord; Agent::COUNT],
 ) -> Result<(), LoadError> {
     for (file, item) in &draft.contraindications {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("contraindication for {}", item.agent().id()),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            write!(f, "contraindication for {}", item.agent().id())
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.criteria(item.criteria())?;
         c.cites("", item)?;
         c.standing(item.standing(), item)?;
     }
     for (file, item) in &draft.monitoring {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("monitoring ({}, {})", item.agent().id(), item.kind()),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            write!(f, "monitoring ({}, {})", item.agent().id(), item.kind())
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.non_empty("routes", item.routes(), "at least one route")?;
         c.no_repeats("routes", item.routes())?;
@@ -722,15 +721,11 @@ fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
 /// Interactions: the agent and interactant exist by type; texts and sources.
 fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     for (file, item) in &draft.interactions {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "interaction {}/{}",
-                item.agent().id(),
-                item.interactant().id()
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, interactant) = (item.agent().id(), item.interactant().id());
+            write!(f, "interaction {agent}/{interactant}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("effect", item.effect())?;
         c.text("management", item.management())?;
         c.non_empty("effects", item.effects(), "at least one effect")?;
@@ -743,15 +738,11 @@ fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadErro
 
 fn check_populations(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     for (file, item) in &draft.populations {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "population {}/{}",
-                item.agent().id(),
-                item.population().id()
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, population) = (item.agent().id(), item.population().id());
+            write!(f, "population {agent}/{population}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.criteria(item.criteria())?;
         c.cites("", item)?;
@@ -768,16 +759,12 @@ fn check_regimens(
     agents: &[AgentRecord; Agent::COUNT],
 ) -> Result<(), LoadError> {
     for (file, item) in &draft.regimens {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "regimen {}/{}/{}",
-                item.agent().id(),
-                item.route().id(),
-                item.condition().map_or("anaesthesia", |x| x.id())
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, route) = (item.agent().id(), item.route().id());
+            let condition = item.condition().map_or("anaesthesia", |x| x.id());
+            write!(f, "regimen {agent}/{route}/{condition}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.route_for_agent("route", item.agent().pick(agents), item.route())?;
         let dose = item.dose();
         for (end, value) in [("min", dose.min()), ("max", dose.max())] {

@@ -159,17 +159,55 @@ impl std::fmt::Display for Field<'_> {
     }
 }
 
+/// Writes a record's name (see [`Record`]).
+pub(super) type Label<'a> = dyn Fn(&mut std::fmt::Formatter<'_>) -> std::fmt::Result + 'a;
+
+/// The name of a record in errors. Written out only when a check fails, so that a
+/// valid record formats nothing: most names are composed (`medicine diazepam`,
+/// `regimen esketamine/intranasal/...`), and a load checks thousands of records.
+pub(super) enum Record<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Lazy(&'a Label<'a>),
+}
+
+impl std::fmt::Display for Record<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Record::Text(text) => f.write_str(text),
+            Record::Lazy(write) => write(f),
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Record<'a> {
+    fn from(text: &'a str) -> Self {
+        Record::Text(text.into())
+    }
+}
+
+impl From<String> for Record<'_> {
+    fn from(text: String) -> Self {
+        Record::Text(text.into())
+    }
+}
+
+impl<'a> From<&'a Label<'a>> for Record<'a> {
+    fn from(write: &'a Label<'a>) -> Self {
+        Record::Lazy(write)
+    }
+}
+
 /// Checks the fields of one record; every error names the file, record and field.
 pub(super) struct Checker<'a> {
     file: &'a str,
-    record: std::borrow::Cow<'a, str>,
+    record: Record<'a>,
     sources: Option<&'a SourceIds<'a>>,
 }
 
 impl<'a> Checker<'a> {
     pub(super) fn new(
         file: &'a str,
-        record: impl Into<std::borrow::Cow<'a, str>>,
+        record: impl Into<Record<'a>>,
         sources: Option<&'a SourceIds<'a>>,
     ) -> Self {
         Checker {

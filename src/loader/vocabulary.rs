@@ -8,10 +8,10 @@
 use strum::{EnumCount, IntoEnumIterator};
 
 use crate::model::{BrandRecord, Interactant, MedicineRecord, MembershipBasis};
-use crate::text::{MAX_NAME_BYTES, confusable_key, echo, folded_key};
+use crate::text::{MAX_NAME_BYTES, echo, folded_key};
 
 use super::LoadError;
-use super::check::{Checker, FastMap, Field, SourceIds};
+use super::check::{Checker, FastMap, Field, Label, SourceIds};
 use super::files::Draft;
 use super::index::medicines::{MedicineIndex, MedicineKey};
 use super::index::names::NameIndex;
@@ -21,11 +21,8 @@ use super::index::names::NameIndex;
 pub(super) fn check_vocabulary(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     let mut known: FastMap<&str, usize> = FastMap::default();
     for (file, m) in &draft.medicines {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("medicine {}", echo(m.id())),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| write!(f, "medicine {}", echo(m.id()));
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         if let Some(first) = known.insert(m.id(), *file) {
             return Err(LoadError::DuplicateRecord {
                 file: draft.file(*file).to_owned(),
@@ -36,11 +33,8 @@ pub(super) fn check_vocabulary(draft: &Draft, ids: &SourceIds<'_>) -> Result<(),
         check_medicine(&c, m)?;
     }
     for (file, b) in &draft.brands {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("brand {}", echo(b.name())),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| write!(f, "brand {}", echo(b.name()));
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         check_brand(&c, b, |id| known.contains_key(id))?;
     }
     Ok(())
@@ -141,13 +135,12 @@ fn check_brand(
     c.cites("", b)
 }
 
-/// One folded name of the vocabulary, with where it comes from (for errors).
+/// One folded name of the vocabulary, with where it comes from (for errors). Its
+/// place in the list of keys is its order of appearance.
 struct Keyed<'a> {
     key: Box<str>,
-    seq: usize,
     file: usize,
     target: MedicineKey,
-    record: String,
     field: &'static str,
     text: &'a str,
 }
@@ -158,10 +151,8 @@ struct Keyed<'a> {
 pub(super) fn take_vocabulary(
     draft: &mut Draft,
 ) -> Result<(Vec<MedicineRecord>, Vec<BrandRecord>, MedicineIndex), LoadError> {
-    draft.medicines.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
-    draft
-        .brands
-        .sort_by(|(_, a), (_, b)| a.name().cmp(b.name()));
+    sort_records(&mut draft.medicines, MedicineRecord::id);
+    sort_records(&mut draft.brands, BrandRecord::name);
     let keyed = keys(draft)?;
     check_clashes(draft, &keyed)?;
     let names = NameIndex::new(keyed.into_iter().map(|k| (k.key, k.target)).collect());
@@ -206,24 +197,63 @@ pub(super) fn take_vocabulary(
     Ok((medicines, brands, index))
 }
 
+/// Sorts records stably by a text key, moving each record once: the records are
+/// large, and an in-place sort would move each about log n times.
+fn sort_records<T>(records: &mut Vec<(usize, T)>, key: impl Fn(&T) -> &str) {
+    let mut order: Vec<(&str, usize)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, (_, r))| (key(r), i))
+        .collect();
+    if order.is_sorted() {
+        return;
+    }
+    // (key, position) pairs are distinct, so an unstable sort keeps data order.
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    let mut slots: Vec<Option<(usize, T)>> =
+        std::mem::take(records).into_iter().map(Some).collect();
+    *records = order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect();
+}
+
+/// The record a vocabulary key belongs to, as errors name it.
+fn record_name(draft: &Draft, target: MedicineKey) -> String {
+    let name = match target {
+        MedicineKey::Ingredient(i) => draft
+            .medicines
+            .get(i as usize)
+            .map(|(_, m)| format!("medicine {}", m.id())),
+        MedicineKey::Brand(i) => draft
+            .brands
+            .get(i as usize)
+            .map(|(_, b)| format!("brand {}", b.name())),
+    };
+    echo(&name.unwrap_or_default()).to_string()
+}
+
 /// Every folded name, alias and brand name, in data order.
 fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
     let ingredients = (0u32..).zip(&draft.medicines).flat_map(|(i, (file, m))| {
         std::iter::once(("name", m.name()))
             .chain(m.aliases().iter().map(|a| ("aliases", a.as_str())))
-            .map(move |(field, text)| {
-                let record = format!("medicine {}", m.id());
-                (*file, MedicineKey::Ingredient(i), record, field, text)
-            })
+            .map(move |(field, text)| (*file, MedicineKey::Ingredient(i), field, text))
     });
-    let brands = (0u32..).zip(&draft.brands).map(|(i, (file, b))| {
-        let record = format!("brand {}", b.name());
-        (*file, MedicineKey::Brand(i), record, "name", b.name())
-    });
-    let mut keyed = Vec::new();
-    for (seq, (file, target, record, field, text)) in ingredients.chain(brands).enumerate() {
+    let brands = (0u32..)
+        .zip(&draft.brands)
+        .map(|(i, (file, b))| (*file, MedicineKey::Brand(i), "name", b.name()));
+    let count = draft.brands.len()
+        + draft
+            .medicines
+            .iter()
+            .map(|(_, m)| 1 + m.aliases().len())
+            .sum::<usize>();
+    let mut keyed = Vec::with_capacity(count);
+    for (file, target, field, text) in ingredients.chain(brands) {
         let Some(key) = folded_key(text) else {
-            let c = Checker::new(draft.file(file), echo(&record).to_string(), None);
+            let c = Checker::new(draft.file(file), record_name(draft, target), None);
             return Err(c.invalid(
                 field,
                 format!(
@@ -235,10 +265,8 @@ fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
         };
         keyed.push(Keyed {
             key,
-            seq,
             file,
             target,
-            record,
             field,
             text,
         });
@@ -246,49 +274,171 @@ fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
     Ok(keyed)
 }
 
-/// Two records may not share a folded name, nor have names that look alike.
+/// Two records may not share a folded name, nor have names that look alike. Of all
+/// clashes, the one reported is the one a reader meets first: the earliest second use
+/// of a name (then of a look-alike), against the use just before it.
 fn check_clashes(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
-    let mut by_key: Vec<&Keyed<'_>> = keyed.iter().collect();
-    by_key.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.seq.cmp(&b.seq)));
-    // Of all clashes, the one a reader meets first: the earliest second use.
-    let clash = by_key
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [first, second] if first.key == second.key => Some((*first, *second)),
-            _ => None,
-        })
-        .min_by_key(|(_, second)| second.seq);
-    if let Some((first, second)) = clash {
+    let mut seen: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(keyed.len(), Default::default());
+    for (seq, second) in keyed.iter().enumerate() {
+        let Some(first) = seen.insert(&second.key, seq).and_then(|i| keyed.get(i)) else {
+            continue;
+        };
         return Err(LoadError::AliasConflict {
             file: draft.file(second.file).to_owned(),
-            record: echo(&second.record).to_string(),
+            record: record_name(draft, second.target),
             field: second.field.to_owned(),
             alias: second.text.to_owned(),
-            other: echo(&first.record).to_string(),
+            other: record_name(draft, first.target),
         });
     }
-    let mut skeletons: Vec<(Box<str>, &Keyed<'_>)> = keyed
-        .iter()
-        .filter_map(|k| Some((confusable_key(k.text)?, k)))
-        .collect();
-    skeletons.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.seq.cmp(&b.1.seq)));
-    let lookalike = skeletons
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(a, first), (b, second)] if a == b && first.target != second.target => {
-                Some((*first, *second))
-            }
-            _ => None,
-        })
-        .min_by_key(|(_, second)| second.seq);
-    match lookalike {
-        Some((first, second)) => Err(LoadError::Confusable {
-            file: draft.file(second.file).to_owned(),
-            record: echo(&second.record).to_string(),
-            field: second.field.to_owned(),
-            name: second.text.to_owned(),
-            other: format!("{} (`{}`)", echo(&first.record), echo(first.text)),
-        }),
-        None => Ok(()),
+    // The skeletons, one after the other in one buffer.
+    let mut skeletons = Vec::with_capacity(keyed.len() * 16);
+    let mut ends: Vec<Option<usize>> = Vec::with_capacity(keyed.len());
+    for k in keyed {
+        let pushed = crate::text::push_confusable_key(k.text, &mut skeletons);
+        ends.push(pushed.then_some(skeletons.len()));
+    }
+    let mut last: FastMap<&[u8], usize> =
+        FastMap::with_capacity_and_hasher(keyed.len(), Default::default());
+    let mut start = 0;
+    for (seq, (second, end)) in keyed.iter().zip(ends).enumerate() {
+        let Some(end) = end else { continue };
+        let skeleton = skeletons.get(start..end).unwrap_or_default();
+        start = end;
+        let Some(first) = last.insert(skeleton, seq).and_then(|i| keyed.get(i)) else {
+            continue;
+        };
+        if first.target != second.target {
+            return Err(LoadError::Confusable {
+                file: draft.file(second.file).to_owned(),
+                record: record_name(draft, second.target),
+                field: second.field.to_owned(),
+                name: second.text.to_owned(),
+                other: format!(
+                    "{} (`{}`)",
+                    record_name(draft, first.target),
+                    echo(first.text)
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::KnowledgeBase;
+
+    fn medicine(id: &str, name: &str, aliases: &[&str]) -> String {
+        format!(
+            r#"{{"id": "{id}", "name": "{name}", "aliases": {aliases:?}, "sources": ["WHO-ATC-DDD-INDEX"]}}"#
+        )
+    }
+
+    fn brand(name: &str, ingredient: &str) -> String {
+        format!(
+            r#"{{"name": "{name}", "ingredients": ["{ingredient}"], "jurisdictions": ["us"], "sources": ["WHO-ATC-DDD-INDEX"]}}"#
+        )
+    }
+
+    /// The embedded data plus `extra.json`: the error, or "ok".
+    fn load_with(extra: &str) -> String {
+        let mut files = KnowledgeBase::embedded_files().to_vec();
+        files.push(("extra.json", extra));
+        match KnowledgeBase::from_json_files(files) {
+            Ok(_) => String::from("ok"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// Which clash is reported, and against what: the earliest second use of a folded
+    /// name (then of a look-alike) in the order of the sorted vocabulary (medicines by
+    /// id, then brands by name), against the use just before it.
+    #[test]
+    fn clashes_name_the_earliest_second_use() {
+        const UNIQUE: &str = "names and aliases must be unique across all entities (ignoring case, spaces, hyphens and underscores)";
+        const ALIKE: &str = "names and aliases of different entities must not look alike";
+        let cases = [
+            (
+                format!(
+                    r#"{{"medicines": [{}]}}"#,
+                    medicine("zz_a", "diazepam", &[])
+                ),
+                format!(
+                    "extra.json: record medicine zz_a, field `name`: `diazepam` is already a name or alias of medicine diazepam; {UNIQUE}"
+                ),
+            ),
+            (
+                format!(
+                    r#"{{"medicines": [{}]}}"#,
+                    medicine("aa_first", "diazepam", &[])
+                ),
+                format!(
+                    "data/medicines.json: record medicine diazepam, field `name`: `diazepam` is already a name or alias of medicine aa_first; {UNIQUE}"
+                ),
+            ),
+            (
+                format!(r#"{{"brands": [{}]}}"#, brand("Lorazepam", "lorazepam")),
+                format!(
+                    "extra.json: record brand Lorazepam, field `name`: `Lorazepam` is already a name or alias of medicine lorazepam; {UNIQUE}"
+                ),
+            ),
+            (
+                format!(
+                    r#"{{"medicines": [{}, {}]}}"#,
+                    medicine("zz_f", "qux name", &["qux-name"]),
+                    medicine("zz_g", "qux_name", &[])
+                ),
+                format!(
+                    "extra.json: record medicine zz_f, field `aliases`: `qux-name` is already a name or alias of medicine zz_f; {UNIQUE}"
+                ),
+            ),
+            (
+                format!(
+                    r#"{{"medicines": [{}]}}"#,
+                    medicine("zz_b", "diazeparn", &[])
+                ),
+                format!(
+                    "extra.json: record medicine zz_b, field `name`: `diazeparn` can be mistaken for medicine diazepam (`diazepam`); {ALIKE}"
+                ),
+            ),
+            (
+                format!(
+                    r#"{{"medicines": [{}]}}"#,
+                    medicine("aa_b", "diazeparn", &[])
+                ),
+                format!(
+                    "data/medicines.json: record medicine diazepam, field `name`: `diazepam` can be mistaken for medicine aa_b (`diazeparn`); {ALIKE}"
+                ),
+            ),
+            (
+                format!(
+                    r#"{{"brands": [{}, {}]}}"#,
+                    brand("Zorbax", "lorazepam"),
+                    brand("Z0rbax", "diazepam")
+                ),
+                format!(
+                    "extra.json: record brand Zorbax, field `name`: `Zorbax` can be mistaken for brand Z0rbax (`Z0rbax`); {ALIKE}"
+                ),
+            ),
+            (
+                format!(r#"{{"medicines": [{}]}}"#, medicine("zz_e", "---", &[])),
+                String::from(
+                    "extra.json: record medicine zz_e, field `name`: `---` is empty or longer than 96 bytes; expected a name of 1 to 96 bytes",
+                ),
+            ),
+            // Look-alike names of one medicine are allowed.
+            (
+                format!(
+                    r#"{{"medicines": [{}]}}"#,
+                    medicine("zz_c", "foo test", &["f0o test"])
+                ),
+                String::from("ok"),
+            ),
+        ];
+        for (extra, expected) in cases {
+            assert_eq!(load_with(&extra), expected, "{extra}");
+        }
     }
 }

@@ -116,32 +116,55 @@ fn is_separator(c: char) -> bool {
 
 /// The folded bytes of ASCII `text` into `buf`, and whether the text was cut.
 fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
-    let mut len = 0;
-    let mut pending_space = false;
-    let mut cut = false;
+    let mut out = AsciiFold::new(buf);
     for &byte in text.as_bytes() {
+        if !out.push(byte) {
+            return (out.len, true);
+        }
+    }
+    (out.len, false)
+}
+
+/// An ASCII fold in progress into a fixed buffer, one byte at a time.
+struct AsciiFold<'b> {
+    buf: &'b mut [u8; MAX_NAME_BYTES],
+    len: usize,
+    pending_space: bool,
+}
+
+impl<'b> AsciiFold<'b> {
+    fn new(buf: &'b mut [u8; MAX_NAME_BYTES]) -> Self {
+        AsciiFold {
+            buf,
+            len: 0,
+            pending_space: false,
+        }
+    }
+
+    /// Folds in one ASCII byte; `false` if the buffer is full (the text is cut).
+    #[inline]
+    fn push(&mut self, byte: u8) -> bool {
         if byte == b'-' || byte == b'_' || byte.is_ascii_whitespace() {
-            pending_space = len > 0;
-            continue;
+            self.pending_space = self.len > 0;
+            return true;
         }
-        let needed = if pending_space { 2 } else { 1 };
-        if len + needed > MAX_NAME_BYTES {
-            cut = true;
-            break;
+        let needed = if self.pending_space { 2 } else { 1 };
+        if self.len + needed > MAX_NAME_BYTES {
+            return false;
         }
-        if pending_space {
-            if let Some(slot) = buf.get_mut(len) {
+        if self.pending_space {
+            if let Some(slot) = self.buf.get_mut(self.len) {
                 *slot = b' ';
             }
-            len += 1;
-            pending_space = false;
+            self.len += 1;
+            self.pending_space = false;
         }
-        if let Some(slot) = buf.get_mut(len) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = byte.to_ascii_lowercase();
         }
-        len += 1;
+        self.len += 1;
+        true
     }
-    (len, cut)
 }
 
 /// The folded key of a name or alias, for the index; `None` if it is empty or too long.
@@ -159,36 +182,94 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
 /// text as written (where `I` and `l` are one letter), then folded like a lookup key.
 /// `None` if it is empty or too long.
 pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
-    folded_key(&skeleton(text))
+    let mut key = Vec::new();
+    push_confusable_key(text, &mut key)
+        .then(|| String::from_utf8(key).ok())
+        .flatten()
+        .map(String::into_boxed_str)
 }
 
-/// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
-/// (between two NFD passes, which change no ASCII text), so for ASCII text whose
-/// characters all have ASCII prototypes it is the concatenation of per-character
-/// skeletons, computed once by the same crate: this keeps the check off the load's
+/// [`confusable_key`] appended to `out` (UTF-8), without allocating for ASCII text;
+/// `false` (and `out` unchanged) if the key is empty or too long. The loader keeps the
+/// keys of a whole vocabulary in one buffer.
+pub(crate) fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (bytes, cut) = match fold_ascii_skeleton(text, &mut buf) {
+        Some((len, cut)) => (buf.get(..len).unwrap_or_default(), cut),
+        None => fold(
+            &unicode_security::skeleton(text).collect::<String>(),
+            &mut buf,
+        ),
+    };
+    if cut || bytes.is_empty() {
+        return false;
+    }
+    out.extend_from_slice(bytes);
+    true
+}
+
+/// A short skeleton: its bytes and their length.
+type Piece = ([u8; 3], usize);
+
+/// The per-character skeletons of the ASCII characters, computed once by the same
+/// crate as the full skeleton: `None` for a character whose prototype is not ASCII
+/// (or longer than three bytes).
+static ASCII_SKELETONS: once_cell::sync::Lazy<[Option<Piece>; 128]> =
+    once_cell::sync::Lazy::new(|| {
+        std::array::from_fn(|b| {
+            let mut utf8 = [0u8; 4];
+            let c = char::from(u8::try_from(b).unwrap_or(0));
+            let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut utf8)).collect();
+            let mut piece = [0u8; 3];
+            let slot = piece.get_mut(..skeleton.len())?;
+            slot.copy_from_slice(skeleton.as_bytes());
+            skeleton.is_ascii().then_some((piece, skeleton.len()))
+        })
+    });
+
+/// The fold of the UTS #39 skeleton of ASCII `text` into `buf`, as [`fold`] would
+/// return it (length, cut), computed in one pass; `None` for other text. The skeleton
+/// maps each character to its prototype (between two NFD passes, which change no
+/// ASCII text), so for ASCII text whose characters all have ASCII prototypes it is the
+/// concatenation of per-character skeletons: this keeps the check off the load's
 /// critical path. (A few ASCII characters have non-ASCII prototypes; a text holding
 /// one takes the full path.)
+fn fold_ascii_skeleton(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> Option<(usize, bool)> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let table = &*ASCII_SKELETONS;
+    let mut out = AsciiFold::new(buf);
+    // Like `fold`, read at most MAX_INPUT_BYTES of the skeleton: a longer one is cut.
+    let mut read = 0;
+    let mut cut = false;
+    for byte in text.bytes() {
+        let (piece, len) = table.get(usize::from(byte)).copied().flatten()?;
+        for &b in piece.get(..len).unwrap_or_default() {
+            read += 1;
+            if !cut && (read > MAX_INPUT_BYTES || !out.push(b)) {
+                // Keep reading: a later character may still send the text to the full path.
+                cut = true;
+            }
+        }
+    }
+    Some((out.len, cut))
+}
+
+/// The UTS #39 skeleton of `text`, as a string (the reference for the tests).
+#[cfg(test)]
 fn skeleton(text: &str) -> String {
-    static ASCII: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
-        (0u8..128)
-            .map(|b| {
-                let mut utf8 = [0u8; 4];
-                unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
-            })
-            .collect()
-    });
-    let table = &*ASCII;
-    let simple = text.is_ascii()
-        && text
-            .bytes()
-            .all(|b| table.get(usize::from(b)).is_some_and(|s| s.is_ascii()));
-    if simple {
-        text.bytes()
-            .filter_map(|b| table.get(usize::from(b)))
-            .map(String::as_str)
-            .collect()
-    } else {
-        unicode_security::skeleton(text).collect()
+    let table = &*ASCII_SKELETONS;
+    let pieces: Option<Vec<Piece>> = text
+        .bytes()
+        .map(|b| table.get(usize::from(b)).copied().flatten())
+        .collect();
+    match pieces.filter(|_| text.is_ascii()) {
+        Some(pieces) => pieces
+            .iter()
+            .map(|(piece, len)| String::from_utf8_lossy(piece.get(..*len).unwrap_or_default()))
+            .collect(),
+        None => unicode_security::skeleton(text).collect(),
     }
 }
 
@@ -214,6 +295,33 @@ mod fold_tests {
             prop_assert_eq!(&folded(&once).0, &once);
             for form in [s.nfc().collect::<String>(), s.nfd().collect(), s.nfkd().collect()] {
                 prop_assert_eq!(&folded(&form).0, &once, "{:?}", form);
+            }
+        }
+    }
+
+    proptest! {
+        /// The one-pass key is the fold of the crate's full skeleton, for ASCII text
+        /// of any length (long skeletons are cut as a fold cuts them) and any other.
+        #[test]
+        fn confusable_key_is_the_folded_skeleton(
+            s in prop_oneof!["[ -~]{0,120}", "[a-zA-Z0-9 m|%_-]{80,400}", "\\PC{0,60}"]
+        ) {
+            let reference: String = unicode_security::skeleton(&s).collect();
+            prop_assert_eq!(confusable_key(&s), folded_key(&reference));
+        }
+    }
+
+    /// At the edge of what a fold reads: separators pad a short key past the bound.
+    #[test]
+    fn confusable_key_reads_what_a_fold_reads() {
+        for pad in MAX_INPUT_BYTES - 4..MAX_INPUT_BYTES + 4 {
+            for text in [
+                format!("a{}b", " ".repeat(pad)),
+                format!("m{}", "-".repeat(pad)),
+                format!("{}mm", "_".repeat(pad)),
+            ] {
+                let reference: String = unicode_security::skeleton(&text).collect();
+                assert_eq!(confusable_key(&text), folded_key(&reference), "{pad}");
             }
         }
     }
