@@ -65,10 +65,10 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     check_interactions(&draft, &ids)?;
     check_populations(&draft, &ids)?;
     check_regimens(&draft, &ids, &t.agents)?;
-    check_vocabulary(&draft, &ids)?;
+    let ingredients = check_vocabulary(&draft, &ids)?;
     let names = name_index(&draft, &t)?;
     drop(ids);
-    let vocabulary = take_vocabulary(&mut draft)?;
+    let vocabulary = take_vocabulary(&mut draft, &ingredients)?;
     Ok(assemble(draft, sources, mechanism, t, names, vocabulary))
 }
 
@@ -1073,11 +1073,13 @@ fn index(
 
 /// The most serious standing of a risk for an agent and a route (`None`: any).
 fn risk_standing(risk: &RiskRecord, agent: Option<Agent>, route: Option<Route>) -> Standing {
-    let agents: Vec<Agent> = agent.map_or_else(|| Agent::iter().collect(), |a| vec![a]);
-    let routes: Vec<Route> = route.map_or_else(|| Route::iter().collect(), |r| vec![r]);
-    agents
-        .iter()
-        .flat_map(|a| routes.iter().filter_map(move |r| risk.standing_for(*a, *r)))
+    Agent::iter()
+        .filter(|a| agent.is_none_or(|x| x == *a))
+        .flat_map(|a| {
+            Route::iter()
+                .filter(|r| route.is_none_or(|x| x == *r))
+                .filter_map(move |r| risk.standing_for(a, r))
+        })
         .min()
         .unwrap_or(Standing::ObservedInStudies)
 }

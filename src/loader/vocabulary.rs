@@ -8,22 +8,35 @@
 use strum::{EnumCount, IntoEnumIterator};
 
 use crate::model::{BrandRecord, Interactant, MedicineRecord, MembershipBasis};
-use crate::text::{MAX_NAME_BYTES, echo, folded_key};
+use crate::text::{MAX_NAME_BYTES, echo, fold, push_confusable_key};
 
 use super::LoadError;
 use super::check::{Checker, FastMap, Field, Label, SourceIds};
 use super::files::Draft;
-use super::index::medicines::{MedicineIndex, MedicineKey};
-use super::index::names::NameIndex;
+use super::index::medicines::{BrandIngredients, MedicineIndex, MedicineKey};
+use super::index::names::{NameIndex, prefix};
+
+/// The ingredients of every brand, resolved by [`check_vocabulary`], in the draft's
+/// order: medicine positions in the draft, one list after the other.
+pub(super) struct Ingredients {
+    medicines: Vec<u32>,
+    /// Where each brand's list ends in `medicines`.
+    ends: Vec<u32>,
+}
 
 /// Checks every medicine and brand of the draft: ids, text, codes, memberships,
-/// ingredients, jurisdictions and sources.
-pub(super) fn check_vocabulary(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
-    let mut known: FastMap<&str, usize> = FastMap::default();
-    for (file, m) in &draft.medicines {
+/// ingredients, jurisdictions and sources. Returns each brand's ingredients.
+pub(super) fn check_vocabulary(
+    draft: &Draft,
+    ids: &SourceIds<'_>,
+) -> Result<Ingredients, LoadError> {
+    let mut known: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(draft.medicines.len(), Default::default());
+    for ((file, m), i) in draft.medicines.iter().zip(0u32..) {
         let label = |f: &mut std::fmt::Formatter<'_>| write!(f, "medicine {}", echo(m.id()));
         let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
-        if let Some(first) = known.insert(m.id(), *file) {
+        if let Some(first) = known.insert(m.id(), i) {
+            let first = draft.medicines.get(first as usize).map_or(0, |(f, _)| *f);
             return Err(LoadError::DuplicateRecord {
                 file: draft.file(*file).to_owned(),
                 record: format!("medicine {}", m.id()),
@@ -32,12 +45,28 @@ pub(super) fn check_vocabulary(draft: &Draft, ids: &SourceIds<'_>) -> Result<(),
         }
         check_medicine(&c, m)?;
     }
+    let mut ingredients = Ingredients {
+        medicines: Vec::with_capacity(draft.brands.len() * 2),
+        ends: Vec::with_capacity(draft.brands.len()),
+    };
     for (file, b) in &draft.brands {
         let label = |f: &mut std::fmt::Formatter<'_>| write!(f, "brand {}", echo(b.name()));
         let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
-        check_brand(&c, b, |id| known.contains_key(id))?;
+        check_brand(
+            &c,
+            b,
+            |id| known.get(id).copied(),
+            &mut ingredients.medicines,
+        )?;
+        ingredients.ends.push(offset(ingredients.medicines.len()));
     }
-    Ok(())
+    Ok(ingredients)
+}
+
+/// A position or length as stored in the index. Fewer than 2^32 records fit in the
+/// byte limits of a load; a failed conversion is unreachable.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn check_medicine(c: &Checker<'_>, m: &MedicineRecord) -> Result<(), LoadError> {
@@ -93,25 +122,25 @@ fn check_medicine(c: &Checker<'_>, m: &MedicineRecord) -> Result<(), LoadError> 
     c.cites("", m)
 }
 
+/// The checks of one brand; its ingredients' positions are appended to `found`.
 fn check_brand(
     c: &Checker<'_>,
     b: &BrandRecord,
-    is_medicine: impl Fn(&str) -> bool,
+    medicine: impl Fn(&str) -> Option<u32>,
+    found: &mut Vec<u32>,
 ) -> Result<(), LoadError> {
     c.text("name", b.name())?;
     c.non_empty("ingredients", b.ingredients(), "at least one ingredient")?;
     c.no_repeats("ingredients", b.ingredients())?;
-    if let Some((i, id)) = b
-        .ingredients()
-        .iter()
-        .enumerate()
-        .find(|(_, id)| !is_medicine(id))
-    {
-        return Err(c.invalid(
-            Field::item("ingredients", i),
-            format!("`{}` is not the id of a medicine", echo(id)),
-            "the id of a record of the `medicines` section",
-        ));
+    for (i, id) in b.ingredients().iter().enumerate() {
+        let Some(position) = medicine(id) else {
+            return Err(c.invalid(
+                Field::item("ingredients", i),
+                format!("`{}` is not the id of a medicine", echo(id)),
+                "the id of a record of the `medicines` section",
+            ));
+        };
+        found.push(position);
     }
     c.non_empty(
         "jurisdictions",
@@ -135,10 +164,11 @@ fn check_brand(
     c.cites("", b)
 }
 
-/// One folded name of the vocabulary, with where it comes from (for errors). Its
-/// place in the list of keys is its order of appearance.
-struct Keyed<'a> {
-    key: Box<str>,
+/// One name of the vocabulary (a medicine's name or alias, a brand's name), with
+/// where it comes from (for errors). Its place in the list of names is its order of
+/// appearance; its folded key is a range of one shared buffer.
+struct Name<'a> {
+    key: std::ops::Range<usize>,
     file: usize,
     target: MedicineKey,
     field: &'static str,
@@ -150,12 +180,12 @@ struct Keyed<'a> {
 /// two records sharing a folded name, names that look alike.
 pub(super) fn take_vocabulary(
     draft: &mut Draft,
+    ingredients: &Ingredients,
 ) -> Result<(Vec<MedicineRecord>, Vec<BrandRecord>, MedicineIndex), LoadError> {
-    sort_records(&mut draft.medicines, MedicineRecord::id);
-    sort_records(&mut draft.brands, BrandRecord::name);
-    let keyed = keys(draft)?;
-    check_clashes(draft, &keyed)?;
-    let names = NameIndex::new(keyed.into_iter().map(|k| (k.key, k.target)).collect());
+    let medicine_order = sort_records(&mut draft.medicines, MedicineRecord::id);
+    let brand_order = sort_records(&mut draft.brands, BrandRecord::name);
+    let (folded, names) = fold_names(draft)?;
+    let names = check_clashes(draft, &folded, &names)?;
     let medicines: Vec<MedicineRecord> = std::mem::take(&mut draft.medicines)
         .into_iter()
         .map(|(_, m)| m)
@@ -164,62 +194,78 @@ pub(super) fn take_vocabulary(
         .into_iter()
         .map(|(_, b)| b)
         .collect();
-    let position = |id: &str| {
-        medicines
-            .binary_search_by(|m| m.id().cmp(id))
-            .ok()
-            .and_then(|i| u32::try_from(i).ok())
-    };
-    let brand_ingredients = brands
-        .iter()
-        .map(|b| {
-            b.ingredients()
-                .iter()
-                .filter_map(|id| position(id))
-                .collect()
-        })
-        .collect();
     let members = Interactant::ALL.map(|x| {
-        let mut list: Vec<u32> = (0u32..)
-            .zip(&medicines)
-            .filter(|(_, m)| m.classes().iter().any(|c| c.interactant() == x))
-            .map(|(i, _)| i)
+        let mut list: Vec<(&str, u32)> = medicines
+            .iter()
+            .zip(0u32..)
+            .filter(|(m, _)| m.classes().iter().any(|c| c.interactant() == x))
+            .map(|(m, i)| (m.name(), i))
             .collect();
-        list.sort_by_key(|i| medicines.get(*i as usize).map(MedicineRecord::name));
-        list
+        list.sort_by_key(|(name, _)| *name);
+        list.into_iter().map(|(_, i)| i).collect()
     });
     debug_assert_eq!(Interactant::iter().count(), Interactant::COUNT);
     let index = MedicineIndex {
         names,
         members,
-        brand_ingredients,
+        brand_ingredients: brand_ingredients(ingredients, &medicine_order, &brand_order),
     };
     Ok((medicines, brands, index))
 }
 
-/// Sorts records stably by a text key, moving each record once: the records are
-/// large, and an in-place sort would move each about log n times.
-fn sort_records<T>(records: &mut Vec<(usize, T)>, key: impl Fn(&T) -> &str) {
-    let mut order: Vec<(&str, usize)> = records
+/// Each brand's ingredients as positions in the sorted medicines, in the sorted
+/// brands' order; `medicines` and `brands` give each sorted position's place in the
+/// draft.
+fn brand_ingredients(found: &Ingredients, medicines: &[u32], brands: &[u32]) -> BrandIngredients {
+    let mut sorted_at = vec![0u32; medicines.len()];
+    for (new, old) in medicines.iter().enumerate() {
+        if let Some(slot) = sorted_at.get_mut(*old as usize) {
+            *slot = offset(new);
+        }
+    }
+    let mut out = BrandIngredients::with_capacity(brands.len(), found.medicines.len());
+    for &old in brands {
+        let old = old as usize;
+        let start = match old.checked_sub(1) {
+            Some(before) => found.ends.get(before).map_or(0, |e| *e as usize),
+            None => 0,
+        };
+        let end = found.ends.get(old).map_or(start, |e| *e as usize);
+        let list = found.medicines.get(start..end).unwrap_or_default();
+        out.push(
+            list.iter()
+                .filter_map(|m| sorted_at.get(*m as usize).copied()),
+        );
+    }
+    out
+}
+
+/// Sorts records stably by a text key, moving each record once (the records are
+/// large; an in-place sort would move each about log n times). Returns, for each
+/// sorted position, the record's place before the sort.
+fn sort_records<T>(records: &mut Vec<(usize, T)>, key: impl Fn(&T) -> &str) -> Vec<u32> {
+    // (prefix, key, place): distinct, so an unstable sort keeps data order for equal
+    // keys; most comparisons end at the prefix, without reading the key.
+    let mut order: Vec<(u64, &str, u32)> = records
         .iter()
-        .enumerate()
-        .map(|(i, (_, r))| (key(r), i))
+        .zip(0u32..)
+        .map(|((_, r), i)| (prefix(key(r).as_bytes()), key(r), i))
         .collect();
     if order.is_sorted() {
-        return;
+        return order.into_iter().map(|(_, _, i)| i).collect();
     }
-    // (key, position) pairs are distinct, so an unstable sort keeps data order.
     order.sort_unstable();
-    let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    let order: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
     let mut slots: Vec<Option<(usize, T)>> =
         std::mem::take(records).into_iter().map(Some).collect();
     *records = order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .iter()
+        .filter_map(|i| slots.get_mut(*i as usize).and_then(Option::take))
         .collect();
+    order
 }
 
-/// The record a vocabulary key belongs to, as errors name it.
+/// The record a vocabulary name belongs to, as errors name it.
 fn record_name(draft: &Draft, target: MedicineKey) -> String {
     let name = match target {
         MedicineKey::Ingredient(i) => draft
@@ -234,8 +280,9 @@ fn record_name(draft: &Draft, target: MedicineKey) -> String {
     echo(&name.unwrap_or_default()).to_string()
 }
 
-/// Every folded name, alias and brand name, in data order.
-fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
+/// Every name, alias and brand name, in order of appearance, with its folded key in
+/// the returned buffer.
+fn fold_names(draft: &Draft) -> Result<(Vec<u8>, Vec<Name<'_>>), LoadError> {
     let ingredients = (0u32..).zip(&draft.medicines).flat_map(|(i, (file, m))| {
         std::iter::once(("name", m.name()))
             .chain(m.aliases().iter().map(|a| ("aliases", a.as_str())))
@@ -250,9 +297,12 @@ fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
             .iter()
             .map(|(_, m)| 1 + m.aliases().len())
             .sum::<usize>();
-    let mut keyed = Vec::with_capacity(count);
+    let mut names = Vec::with_capacity(count);
+    let mut folded = Vec::with_capacity(count * 16);
+    let mut buf = [0u8; MAX_NAME_BYTES];
     for (file, target, field, text) in ingredients.chain(brands) {
-        let Some(key) = folded_key(text) else {
+        let (key, cut) = fold(text, &mut buf);
+        if cut || key.is_empty() {
             let c = Checker::new(draft.file(file), record_name(draft, target), None);
             return Err(c.invalid(
                 field,
@@ -262,28 +312,46 @@ fn keys(draft: &Draft) -> Result<Vec<Keyed<'_>>, LoadError> {
                 ),
                 &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
             ));
-        };
-        keyed.push(Keyed {
-            key,
+        }
+        let start = folded.len();
+        folded.extend_from_slice(key);
+        names.push(Name {
+            key: start..folded.len(),
             file,
             target,
             field,
             text,
         });
     }
-    Ok(keyed)
+    Ok((folded, names))
 }
 
 /// Two records may not share a folded name, nor have names that look alike. Of all
 /// clashes, the one reported is the one a reader meets first: the earliest second use
-/// of a name (then of a look-alike), against the use just before it.
-fn check_clashes(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
-    let mut seen: FastMap<&str, usize> =
-        FastMap::with_capacity_and_hasher(keyed.len(), Default::default());
-    for (seq, second) in keyed.iter().enumerate() {
-        let Some(first) = seen.insert(&second.key, seq).and_then(|i| keyed.get(i)) else {
-            continue;
-        };
+/// of a name (then of a look-alike), against the use just before it. Returns the index
+/// of the names.
+fn check_clashes(
+    draft: &Draft,
+    folded: &[u8],
+    names: &[Name<'_>],
+) -> Result<NameIndex<MedicineKey>, LoadError> {
+    let key = |n: &Name<'_>| folded.get(n.key.clone()).unwrap_or_default();
+    // By key, then order of appearance: a name's uses are neighbours, in order.
+    let mut sorted: Vec<(u64, &[u8], u32)> = names
+        .iter()
+        .zip(0u32..)
+        .map(|(n, seq)| (prefix(key(n)), key(n), seq))
+        .collect();
+    sorted.sort_unstable();
+    let clash = sorted
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(_, a, first), (_, b, second)] if a == b => Some((*first, *second)),
+            _ => None,
+        })
+        .min_by_key(|(_, second)| *second);
+    let at = |seq: u32| names.get(seq as usize);
+    if let Some((Some(first), Some(second))) = clash.map(|(a, b)| (at(a), at(b))) {
         return Err(LoadError::AliasConflict {
             file: draft.file(second.file).to_owned(),
             record: record_name(draft, second.target),
@@ -292,21 +360,30 @@ fn check_clashes(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
             other: record_name(draft, first.target),
         });
     }
+    check_lookalikes(draft, names)?;
+    let target = |seq: u32| at(seq).map_or(MedicineKey::Ingredient(0), |n| n.target);
+    Ok(NameIndex::from_sorted(
+        sorted.iter().map(|(_, key, seq)| (*key, target(*seq))),
+    ))
+}
+
+/// Names of different records must not look alike (UTS #39 skeletons, folded).
+fn check_lookalikes(draft: &Draft, names: &[Name<'_>]) -> Result<(), LoadError> {
     // The skeletons, one after the other in one buffer.
-    let mut skeletons = Vec::with_capacity(keyed.len() * 16);
-    let mut ends: Vec<Option<usize>> = Vec::with_capacity(keyed.len());
-    for k in keyed {
-        let pushed = crate::text::push_confusable_key(k.text, &mut skeletons);
+    let mut skeletons = Vec::with_capacity(names.len() * 16);
+    let mut ends: Vec<Option<usize>> = Vec::with_capacity(names.len());
+    for n in names {
+        let pushed = push_confusable_key(n.text, &mut skeletons);
         ends.push(pushed.then_some(skeletons.len()));
     }
     let mut last: FastMap<&[u8], usize> =
-        FastMap::with_capacity_and_hasher(keyed.len(), Default::default());
+        FastMap::with_capacity_and_hasher(names.len(), Default::default());
     let mut start = 0;
-    for (seq, (second, end)) in keyed.iter().zip(ends).enumerate() {
+    for (seq, (second, end)) in names.iter().zip(ends).enumerate() {
         let Some(end) = end else { continue };
         let skeleton = skeletons.get(start..end).unwrap_or_default();
         start = end;
-        let Some(first) = last.insert(skeleton, seq).and_then(|i| keyed.get(i)) else {
+        let Some(first) = last.insert(skeleton, seq).and_then(|i| names.get(i)) else {
             continue;
         };
         if first.target != second.target {
