@@ -1023,32 +1023,34 @@ fn index(
             .acute_onset()
             .map_or(u64::MAX, |t| t.min().seconds())
     });
-    let risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1] = std::array::from_fn(|a| {
+    // Each risk's standing for every agent and route (`None` where it does not apply).
+    let standings: Vec<Standings> = t
+        .risks
+        .iter()
+        .map(|x| Agent::ALL.map(|a| Route::ALL.map(|r| x.standing_for(a, r))))
+        .collect();
+    // Most serious standing first (for "any" agent or route, the most serious of the
+    // scopes that reach it), then declaration order.
+    let risks_by = std::array::from_fn(|a| {
         std::array::from_fn(|r| {
             let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
             let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
-            t.risks
+            let mut list: Vec<(Standing, Risk)> = t
+                .risks
                 .iter()
-                .filter(|x| match (agent, route) {
+                .zip(&standings)
+                .filter(|(x, _)| match (agent, route) {
                     (Some(a), Some(r)) => x.applies_to(a, r),
                     (Some(a), None) => Route::iter().any(|r| x.applies_to(a, r)),
                     (None, Some(r)) => Agent::iter().any(|a| x.applies_to(a, r)),
                     (None, None) => true,
                 })
-                .map(RiskRecord::id)
-                .collect::<Vec<_>>()
+                .map(|(x, s)| (risk_standing(s, agent, route), x.id()))
+                .collect();
+            list.sort_unstable();
+            list.into_iter().map(|(_, risk)| risk).collect()
         })
     });
-    // Most serious standing first (for "any" agent or route, the most serious of the
-    // scopes that reach it), then declaration order.
-    let mut risks_by = risks_by;
-    for (a, row) in risks_by.iter_mut().enumerate() {
-        let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
-        for (r, list) in row.iter_mut().enumerate() {
-            let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
-            list.sort_by_key(|risk| (risk_standing(risk.pick(&t.risks), agent, route), *risk));
-        }
-    }
     let benefits_by_condition = Condition::ALL.map(|c| {
         t.benefits
             .iter()
@@ -1071,14 +1073,21 @@ fn index(
     }
 }
 
+/// A risk's standing for each agent and route.
+type Standings = [[Option<Standing>; Route::COUNT]; Agent::COUNT];
+
 /// The most serious standing of a risk for an agent and a route (`None`: any).
-fn risk_standing(risk: &RiskRecord, agent: Option<Agent>, route: Option<Route>) -> Standing {
-    Agent::iter()
-        .filter(|a| agent.is_none_or(|x| x == *a))
-        .flat_map(|a| {
-            Route::iter()
-                .filter(|r| route.is_none_or(|x| x == *r))
-                .filter_map(move |r| risk.standing_for(a, r))
+fn risk_standing(standings: &Standings, agent: Option<Agent>, route: Option<Route>) -> Standing {
+    Agent::ALL
+        .iter()
+        .zip(standings)
+        .filter(|(a, _)| agent.is_none_or(|x| x == **a))
+        .flat_map(|(_, row)| {
+            Route::ALL
+                .iter()
+                .zip(row)
+                .filter(|(r, _)| route.is_none_or(|x| x == **r))
+                .filter_map(|(_, s)| *s)
         })
         .min()
         .unwrap_or(Standing::ObservedInStudies)

@@ -208,24 +208,25 @@ pub(crate) fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
     true
 }
 
-/// A short skeleton: its bytes and their length.
-type Piece = ([u8; 3], usize);
-
 /// The per-character skeletons of the ASCII characters, computed once by the same
-/// crate as the full skeleton: `None` for a character whose prototype is not ASCII
-/// (or longer than three bytes).
-static ASCII_SKELETONS: once_cell::sync::Lazy<[Option<Piece>; 128]> =
-    once_cell::sync::Lazy::new(|| {
-        std::array::from_fn(|b| {
-            let mut utf8 = [0u8; 4];
-            let c = char::from(u8::try_from(b).unwrap_or(0));
-            let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut utf8)).collect();
-            let mut piece = [0u8; 3];
-            let slot = piece.get_mut(..skeleton.len())?;
-            slot.copy_from_slice(skeleton.as_bytes());
-            skeleton.is_ascii().then_some((piece, skeleton.len()))
-        })
-    });
+/// crate as the full skeleton, each packed as its length (low byte) and up to three
+/// bytes; 0 for a character whose prototype is not ASCII (or is longer).
+static ASCII_SKELETONS: once_cell::sync::Lazy<[u32; 128]> = once_cell::sync::Lazy::new(|| {
+    std::array::from_fn(|b| {
+        let mut utf8 = [0u8; 4];
+        let c = char::from(u8::try_from(b).unwrap_or(0));
+        let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut utf8)).collect();
+        if !skeleton.is_ascii() || skeleton.is_empty() || skeleton.len() > 3 {
+            return 0;
+        }
+        skeleton
+            .bytes()
+            .enumerate()
+            .fold(skeleton.len() as u32, |packed, (i, byte)| {
+                packed | u32::from(byte) << (8 * (i + 1))
+            })
+    })
+});
 
 /// The fold of the UTS #39 skeleton of ASCII `text` into `buf`, as [`fold`] would
 /// return it (length, cut), computed in one pass; `None` for other text. The skeleton
@@ -235,39 +236,36 @@ static ASCII_SKELETONS: once_cell::sync::Lazy<[Option<Piece>; 128]> =
 /// critical path. (A few ASCII characters have non-ASCII prototypes; a text holding
 /// one takes the full path.)
 fn fold_ascii_skeleton(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> Option<(usize, bool)> {
-    if !text.is_ascii() {
-        return None;
-    }
     let table = &*ASCII_SKELETONS;
     let mut out = AsciiFold::new(buf);
     // Like `fold`, read at most MAX_INPUT_BYTES of the skeleton: a longer one is cut.
     let mut read = 0;
     let mut cut = false;
     for byte in text.bytes() {
-        let (piece, len) = table.get(usize::from(byte)).copied().flatten()?;
-        for &b in piece.get(..len).unwrap_or_default() {
-            read += 1;
-            if !cut && (read > MAX_INPUT_BYTES || !out.push(b)) {
-                // Keep reading: a later character may still send the text to the full path.
-                cut = true;
-            }
-        }
+        // Past ASCII, or a prototype that is not ASCII: the full path.
+        let piece = table.get(usize::from(byte)).copied().filter(|p| *p != 0)?;
+        let len = (piece & 0xff) as usize;
+        read += len;
+        // Keep reading after a cut: a later character may still need the full path.
+        cut =
+            cut || read > MAX_INPUT_BYTES || (1..=len).any(|i| !out.push((piece >> (8 * i)) as u8));
     }
     Some((out.len, cut))
 }
 
-/// The UTS #39 skeleton of `text`, as a string (the reference for the tests).
+/// The UTS #39 skeleton of `text`, as a string, from the table where it applies (what
+/// the tests compare with the crate's).
 #[cfg(test)]
 fn skeleton(text: &str) -> String {
     let table = &*ASCII_SKELETONS;
-    let pieces: Option<Vec<Piece>> = text
+    let pieces: Option<Vec<u32>> = text
         .bytes()
-        .map(|b| table.get(usize::from(b)).copied().flatten())
+        .map(|b| table.get(usize::from(b)).copied().filter(|p| *p != 0))
         .collect();
-    match pieces.filter(|_| text.is_ascii()) {
+    match pieces {
         Some(pieces) => pieces
             .iter()
-            .map(|(piece, len)| String::from_utf8_lossy(piece.get(..*len).unwrap_or_default()))
+            .flat_map(|p| (1..=(p & 0xff)).map(move |i| char::from((p >> (8 * i)) as u8)))
             .collect(),
         None => unicode_security::skeleton(text).collect(),
     }
