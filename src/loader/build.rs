@@ -11,7 +11,7 @@ use crate::model::{
     Population, PopulationGuidance, Regimen, Review, Risk, RiskRecord, Route, RouteRecord, Source,
     Standing, Topic,
 };
-use crate::text::{confusable_key, echo, folded_key};
+use crate::text::echo;
 use strum::{EnumCount, IntoEnumIterator};
 
 use super::check::{
@@ -20,7 +20,9 @@ use super::check::{
 use super::files::Draft;
 use super::index::medicines::MedicineIndex;
 use super::index::names::NameIndex;
+use super::order::sort_by_text;
 use super::syntax::{YEARS, doi_problem, pmid_problem, set_id_problem, url_problem};
+use super::unique::Names;
 use super::vocabulary::{check_vocabulary, take_vocabulary};
 use super::{Index, KnowledgeBase, LoadError};
 use crate::model::Sourced;
@@ -76,11 +78,15 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
 fn take_sources(draft: &mut Draft) -> Result<Vec<Source>, LoadError> {
     // Sorted by id (stable, so the first definition stays first): duplicates are
     // neighbours, and `KnowledgeBase::source` can binary-search the result.
-    draft.sources.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
-    let duplicate = draft.sources.windows(2).find_map(|pair| match pair {
-        [(first, a), (second, b)] if a.id() == b.id() => Some((*first, *second, b.id())),
-        _ => None,
-    });
+    let sorted = sort_by_text(std::mem::take(&mut draft.sources), Source::id);
+    let duplicate = sorted
+        .records
+        .windows(2)
+        .zip(sorted.files.windows(2))
+        .find_map(|pair| match pair {
+            ([a, b], [first, second]) if a.id() == b.id() => Some((*first, *second, b.id())),
+            _ => None,
+        });
     if let Some((first, second, id)) = duplicate {
         return Err(LoadError::DuplicateRecord {
             file: draft.file(second).to_owned(),
@@ -88,13 +94,10 @@ fn take_sources(draft: &mut Draft) -> Result<Vec<Source>, LoadError> {
             first_file: draft.file(first).to_owned(),
         });
     }
-    for (file, source) in &draft.sources {
+    for (source, file) in sorted.records.iter().zip(&sorted.files) {
         check_source(&Checker::new(draft.file(*file), source.id(), None), source)?;
     }
-    Ok(std::mem::take(&mut draft.sources)
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect())
+    Ok(sorted.records)
 }
 
 /// The checks of one source.
@@ -804,12 +807,9 @@ fn check_regimens(
     Ok(())
 }
 
-/// A name or alias with where it came from: (folded key, order of appearance, file,
-/// entity, field, text as written).
-type Keyed<'a> = (Box<str>, usize, usize, Entity, &'static str, &'a str);
-
-/// Names and aliases, unique across all entities after folding. All names are
-/// indexed before any alias, so a clash is blamed on the alias, not on a name.
+/// Names and aliases, unique across all entities after folding, and not alike. All
+/// names are indexed before any alias, so a clash is blamed on the alias, not on a
+/// name.
 fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
     let named = t.named();
     let entries = named
@@ -820,77 +820,46 @@ fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
                 .iter()
                 .map(move |a| (*file, r.entity(), "aliases", a.as_str()))
         }));
-    let mut keyed: Vec<Keyed<'_>> = Vec::new();
-    for (seq, (file, entity, field, text)) in entries.enumerate() {
-        let Some(key) = folded_key(text) else {
-            let c = Checker::new(draft.file(file), entity.id(), None);
+    let mut names = Names::with_capacity(named.len() * 4);
+    for (file, entity, field, text) in entries {
+        if let Err(name) = names.push(Names::name(file, entity, field, text)) {
+            let c = Checker::new(draft.file(name.file), name.value.id(), None);
             return Err(c.invalid(
-                field,
+                name.field,
                 format!(
                     "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
-                    echo(text)
+                    echo(name.text)
                 ),
                 &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
             ));
-        };
-        keyed.push((key, seq, file, entity, field, text));
+        }
     }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    // Of all clashes, report the one a reader meets first: the earliest second use.
-    let clash = keyed
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [first, second] if first.0 == second.0 => Some((first, second)),
-            _ => None,
-        })
-        .min_by_key(|(_, second)| second.1);
-    if let Some((first, (_, _, file, entity, field, text))) = clash {
-        return Err(LoadError::AliasConflict {
-            file: draft.file(*file).to_owned(),
-            record: entity.id().to_owned(),
-            field: (*field).to_owned(),
-            alias: (*text).to_owned(),
-            other: format!("{} `{}`", first.3.kind(), first.3.id()),
+    let index = names
+        .index()
+        .map_err(|(first, second)| LoadError::AliasConflict {
+            file: draft.file(second.file).to_owned(),
+            record: second.value.id().to_owned(),
+            field: second.field.to_owned(),
+            alias: second.text.to_owned(),
+            other: format!("{} `{}`", first.value.kind(), first.value.id()),
+        })?;
+    // Names of different entities must not look alike: `0ral` or `оral` (Cyrillic о)
+    // cannot stand for something other than `oral`.
+    if let Some((first, second)) = names.lookalike(|a, b| a == b) {
+        return Err(LoadError::Confusable {
+            file: draft.file(second.file).to_owned(),
+            record: second.value.id().to_owned(),
+            field: second.field.to_owned(),
+            name: second.text.to_owned(),
+            other: format!(
+                "{} `{}` (`{}`)",
+                first.value.kind(),
+                first.value.id(),
+                first.text
+            ),
         });
     }
-    check_confusables(draft, &keyed)?;
-    Ok(NameIndex::new(
-        keyed
-            .into_iter()
-            .map(|(key, _, _, entity, _, _)| (key, entity))
-            .collect(),
-    ))
-}
-
-/// Names and aliases of different entities must not look alike: no two may share a
-/// folded confusable skeleton (UTS #39), so `0ral` or `оral` (Cyrillic о) cannot stand
-/// for something other than `oral`.
-fn check_confusables(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
-    let mut skeletons: Vec<(Box<str>, usize, &Keyed<'_>)> = keyed
-        .iter()
-        .filter_map(|k| Some((confusable_key(k.5)?, k.1, k)))
-        .collect();
-    skeletons.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    // As for clashes above, the earliest second use of a look-alike is reported.
-    let lookalike = skeletons
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(a, _, first), (b, seq, second)] if a == b && first.3 != second.3 => {
-                Some((*seq, *first, *second))
-            }
-            _ => None,
-        })
-        .min_by_key(|(seq, _, _)| *seq);
-    match lookalike {
-        Some((_, first, second)) => Err(LoadError::Confusable {
-            file: draft.file(second.2).to_owned(),
-            record: second.3.id().to_owned(),
-            field: second.4.to_owned(),
-            name: second.5.to_owned(),
-            other: format!("{} `{}` (`{}`)", first.3.kind(), first.3.id(), first.5),
-        }),
-        None => Ok(()),
-    }
+    Ok(index)
 }
 
 /// Builds the knowledge base and its indices from validated records.

@@ -43,11 +43,13 @@ mod check;
 mod error;
 mod files;
 pub(crate) mod index;
+mod order;
 mod overlay;
 mod parse;
 mod serialize;
 mod stream;
 mod syntax;
+mod unique;
 mod vocabulary;
 
 pub use self::error::LoadError;

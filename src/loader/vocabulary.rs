@@ -8,13 +8,15 @@
 use strum::{EnumCount, IntoEnumIterator};
 
 use crate::model::{BrandRecord, Interactant, MedicineRecord, MembershipBasis};
-use crate::text::{MAX_NAME_BYTES, echo, fold, push_confusable_key};
+use crate::text::{MAX_NAME_BYTES, echo};
 
 use super::LoadError;
 use super::check::{Checker, FastMap, Field, Label, SourceIds};
 use super::files::Draft;
 use super::index::medicines::{BrandIngredients, MedicineIndex, MedicineKey};
-use super::index::names::{NameIndex, prefix};
+use super::index::names::NameIndex;
+use super::order::{Sorted, sort_by_text};
+use super::unique::Names;
 
 /// The ingredients of every brand, resolved by [`check_vocabulary`], in the draft's
 /// order: medicine positions in the draft, one list after the other.
@@ -164,15 +166,10 @@ fn check_brand(
     c.cites("", b)
 }
 
-/// One name of the vocabulary (a medicine's name or alias, a brand's name), with
-/// where it comes from (for errors). Its place in the list of names is its order of
-/// appearance; its folded key is a range of one shared buffer.
-struct Name<'a> {
-    key: std::ops::Range<usize>,
-    file: usize,
-    target: MedicineKey,
-    field: &'static str,
-    text: &'a str,
+/// The medicines and brands, sorted (medicines by id, brands by name).
+struct Vocabulary {
+    medicines: Sorted<MedicineRecord>,
+    brands: Sorted<BrandRecord>,
 }
 
 /// Takes the medicines and brands out of the draft, sorted (medicines by id, brands by
@@ -182,18 +179,13 @@ pub(super) fn take_vocabulary(
     draft: &mut Draft,
     ingredients: &Ingredients,
 ) -> Result<(Vec<MedicineRecord>, Vec<BrandRecord>, MedicineIndex), LoadError> {
-    let medicine_order = sort_records(&mut draft.medicines, MedicineRecord::id);
-    let brand_order = sort_records(&mut draft.brands, BrandRecord::name);
-    let (folded, names) = fold_names(draft)?;
-    let names = check_clashes(draft, &folded, &names)?;
-    let medicines: Vec<MedicineRecord> = std::mem::take(&mut draft.medicines)
-        .into_iter()
-        .map(|(_, m)| m)
-        .collect();
-    let brands: Vec<BrandRecord> = std::mem::take(&mut draft.brands)
-        .into_iter()
-        .map(|(_, b)| b)
-        .collect();
+    let v = Vocabulary {
+        medicines: sort_by_text(std::mem::take(&mut draft.medicines), MedicineRecord::id),
+        brands: sort_by_text(std::mem::take(&mut draft.brands), BrandRecord::name),
+    };
+    let names = name_index(draft, &v)?;
+    let brand_ingredients = brand_ingredients(ingredients, &v.medicines.order, &v.brands.order);
+    let medicines = v.medicines.records;
     let members = Interactant::ALL.map(|x| {
         let mut list: Vec<(&str, u32)> = medicines
             .iter()
@@ -208,9 +200,9 @@ pub(super) fn take_vocabulary(
     let index = MedicineIndex {
         names,
         members,
-        brand_ingredients: brand_ingredients(ingredients, &medicine_order, &brand_order),
+        brand_ingredients,
     };
-    Ok((medicines, brands, index))
+    Ok((medicines, v.brands.records, index))
 }
 
 /// Each brand's ingredients as positions in the sorted medicines, in the sorted
@@ -240,167 +232,76 @@ fn brand_ingredients(found: &Ingredients, medicines: &[u32], brands: &[u32]) -> 
     out
 }
 
-/// Sorts records stably by a text key, moving each record once (the records are
-/// large; an in-place sort would move each about log n times). Returns, for each
-/// sorted position, the record's place before the sort.
-fn sort_records<T>(records: &mut Vec<(usize, T)>, key: impl Fn(&T) -> &str) -> Vec<u32> {
-    // (prefix, key, place): distinct, so an unstable sort keeps data order for equal
-    // keys; most comparisons end at the prefix, without reading the key.
-    let mut order: Vec<(u64, &str, u32)> = records
-        .iter()
-        .zip(0u32..)
-        .map(|((_, r), i)| (prefix(key(r).as_bytes()), key(r), i))
-        .collect();
-    if order.is_sorted() {
-        return order.into_iter().map(|(_, _, i)| i).collect();
-    }
-    order.sort_unstable();
-    let order: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
-    let mut slots: Vec<Option<(usize, T)>> =
-        std::mem::take(records).into_iter().map(Some).collect();
-    *records = order
-        .iter()
-        .filter_map(|i| slots.get_mut(*i as usize).and_then(Option::take))
-        .collect();
-    order
-}
-
 /// The record a vocabulary name belongs to, as errors name it.
-fn record_name(draft: &Draft, target: MedicineKey) -> String {
+fn record_name(v: &Vocabulary, target: MedicineKey) -> String {
     let name = match target {
-        MedicineKey::Ingredient(i) => draft
+        MedicineKey::Ingredient(i) => v
             .medicines
+            .records
             .get(i as usize)
-            .map(|(_, m)| format!("medicine {}", m.id())),
-        MedicineKey::Brand(i) => draft
+            .map(|m| format!("medicine {}", m.id())),
+        MedicineKey::Brand(i) => v
             .brands
+            .records
             .get(i as usize)
-            .map(|(_, b)| format!("brand {}", b.name())),
+            .map(|b| format!("brand {}", b.name())),
     };
     echo(&name.unwrap_or_default()).to_string()
 }
 
-/// Every name, alias and brand name, in order of appearance, with its folded key in
-/// the returned buffer.
-fn fold_names(draft: &Draft) -> Result<(Vec<u8>, Vec<Name<'_>>), LoadError> {
-    let ingredients = (0u32..).zip(&draft.medicines).flat_map(|(i, (file, m))| {
-        std::iter::once(("name", m.name()))
-            .chain(m.aliases().iter().map(|a| ("aliases", a.as_str())))
-            .map(move |(field, text)| (*file, MedicineKey::Ingredient(i), field, text))
-    });
+/// Every name, alias and brand name, in order of appearance (sorted medicines, then
+/// sorted brands), checked: unique once folded, not alike; and their index.
+fn name_index(draft: &Draft, v: &Vocabulary) -> Result<NameIndex<MedicineKey>, LoadError> {
+    let medicines = &v.medicines;
+    let ingredients = (0u32..)
+        .zip(medicines.records.iter().zip(&medicines.files))
+        .flat_map(|(i, (m, file))| {
+            std::iter::once(("name", m.name()))
+                .chain(m.aliases().iter().map(|a| ("aliases", a.as_str())))
+                .map(move |(field, text)| (*file, MedicineKey::Ingredient(i), field, text))
+        });
     let brands = (0u32..)
-        .zip(&draft.brands)
-        .map(|(i, (file, b))| (*file, MedicineKey::Brand(i), "name", b.name()));
-    let count = draft.brands.len()
-        + draft
-            .medicines
+        .zip(v.brands.records.iter().zip(&v.brands.files))
+        .map(|(i, (b, file))| (*file, MedicineKey::Brand(i), "name", b.name()));
+    let count = v.brands.records.len()
+        + medicines
+            .records
             .iter()
-            .map(|(_, m)| 1 + m.aliases().len())
+            .map(|m| 1 + m.aliases().len())
             .sum::<usize>();
-    let mut names = Vec::with_capacity(count);
-    let mut folded = Vec::with_capacity(count * 16);
-    let mut buf = [0u8; MAX_NAME_BYTES];
+    let mut names = Names::with_capacity(count);
     for (file, target, field, text) in ingredients.chain(brands) {
-        let (key, cut) = fold(text, &mut buf);
-        if cut || key.is_empty() {
-            let c = Checker::new(draft.file(file), record_name(draft, target), None);
+        if let Err(name) = names.push(Names::name(file, target, field, text)) {
+            let c = Checker::new(draft.file(name.file), record_name(v, name.value), None);
             return Err(c.invalid(
-                field,
+                name.field,
                 format!(
                     "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
-                    echo(text)
+                    echo(name.text)
                 ),
                 &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
             ));
         }
-        let start = folded.len();
-        folded.extend_from_slice(key);
-        names.push(Name {
-            key: start..folded.len(),
-            file,
-            target,
-            field,
-            text,
-        });
     }
-    Ok((folded, names))
-}
-
-/// Two records may not share a folded name, nor have names that look alike. Of all
-/// clashes, the one reported is the one a reader meets first: the earliest second use
-/// of a name (then of a look-alike), against the use just before it. Returns the index
-/// of the names.
-fn check_clashes(
-    draft: &Draft,
-    folded: &[u8],
-    names: &[Name<'_>],
-) -> Result<NameIndex<MedicineKey>, LoadError> {
-    let key = |n: &Name<'_>| folded.get(n.key.clone()).unwrap_or_default();
-    // By key, then order of appearance: a name's uses are neighbours, in order.
-    let mut sorted: Vec<(u64, &[u8], u32)> = names
-        .iter()
-        .zip(0u32..)
-        .map(|(n, seq)| (prefix(key(n)), key(n), seq))
-        .collect();
-    sorted.sort_unstable();
-    let clash = sorted
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(_, a, first), (_, b, second)] if a == b => Some((*first, *second)),
-            _ => None,
-        })
-        .min_by_key(|(_, second)| *second);
-    let at = |seq: u32| names.get(seq as usize);
-    if let Some((Some(first), Some(second))) = clash.map(|(a, b)| (at(a), at(b))) {
-        return Err(LoadError::AliasConflict {
+    let index = names
+        .index()
+        .map_err(|(first, second)| LoadError::AliasConflict {
             file: draft.file(second.file).to_owned(),
-            record: record_name(draft, second.target),
+            record: record_name(v, second.value),
             field: second.field.to_owned(),
             alias: second.text.to_owned(),
-            other: record_name(draft, first.target),
+            other: record_name(v, first.value),
+        })?;
+    if let Some((first, second)) = names.lookalike(|a, b| a == b) {
+        return Err(LoadError::Confusable {
+            file: draft.file(second.file).to_owned(),
+            record: record_name(v, second.value),
+            field: second.field.to_owned(),
+            name: second.text.to_owned(),
+            other: format!("{} (`{}`)", record_name(v, first.value), echo(first.text)),
         });
     }
-    check_lookalikes(draft, names)?;
-    let target = |seq: u32| at(seq).map_or(MedicineKey::Ingredient(0), |n| n.target);
-    Ok(NameIndex::from_sorted(
-        sorted.iter().map(|(_, key, seq)| (*key, target(*seq))),
-    ))
-}
-
-/// Names of different records must not look alike (UTS #39 skeletons, folded).
-fn check_lookalikes(draft: &Draft, names: &[Name<'_>]) -> Result<(), LoadError> {
-    // The skeletons, one after the other in one buffer.
-    let mut skeletons = Vec::with_capacity(names.len() * 16);
-    let mut ends: Vec<Option<usize>> = Vec::with_capacity(names.len());
-    for n in names {
-        let pushed = push_confusable_key(n.text, &mut skeletons);
-        ends.push(pushed.then_some(skeletons.len()));
-    }
-    let mut last: FastMap<&[u8], usize> =
-        FastMap::with_capacity_and_hasher(names.len(), Default::default());
-    let mut start = 0;
-    for (seq, (second, end)) in names.iter().zip(ends).enumerate() {
-        let Some(end) = end else { continue };
-        let skeleton = skeletons.get(start..end).unwrap_or_default();
-        start = end;
-        let Some(first) = last.insert(skeleton, seq).and_then(|i| names.get(i)) else {
-            continue;
-        };
-        if first.target != second.target {
-            return Err(LoadError::Confusable {
-                file: draft.file(second.file).to_owned(),
-                record: record_name(draft, second.target),
-                field: second.field.to_owned(),
-                name: second.text.to_owned(),
-                other: format!(
-                    "{} (`{}`)",
-                    record_name(draft, first.target),
-                    echo(first.text)
-                ),
-            });
-        }
-    }
-    Ok(())
+    Ok(index)
 }
 
 #[cfg(test)]

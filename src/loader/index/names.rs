@@ -41,41 +41,13 @@ pub(crate) fn prefix(key: &[u8]) -> u64 {
 }
 
 impl<V: Copy + Ord> NameIndex<V> {
-    /// The index of `keys` (folded name or alias, value); each key once.
-    pub(crate) fn new(keys: Vec<(Box<str>, V)>) -> Self {
-        let mut text = String::with_capacity(keys.iter().map(|(k, _)| k.len()).sum());
-        let spans = keys
-            .into_iter()
-            .map(|(key, value)| {
-                let start = text.len();
-                text.push_str(&key);
-                (start..text.len(), value)
-            })
-            .collect();
-        Self::from_spans(text.as_bytes(), spans)
-    }
-
-    /// The index of the keys `spans` of `text` (range of the folded name or alias,
-    /// value), each key once; ranges outside `text` are left out.
-    pub(crate) fn from_spans(text: &[u8], spans: Vec<(std::ops::Range<usize>, V)>) -> Self {
-        let mut sorted: Vec<(u64, &[u8], V)> = spans
-            .into_iter()
-            .filter_map(|(range, value)| {
-                let key = text.get(range)?;
-                Some((prefix(key), key, value))
-            })
-            .collect();
-        sorted.sort_unstable();
-        Self::from_sorted(sorted.into_iter().map(|(_, key, value)| (key, value)))
-    }
-
-    /// The index of `keys`, already sorted by key, each key once.
-    pub(crate) fn from_sorted<'k>(keys: impl ExactSizeIterator<Item = (&'k [u8], V)>) -> Self {
-        let size = (keys.len() * 2).next_power_of_two().max(2);
+    /// The index of the `len` keys of `keys`, already sorted by key, each key once.
+    pub(crate) fn from_sorted<'k>(len: usize, keys: impl Iterator<Item = (&'k [u8], V)>) -> Self {
+        let size = (len * 2).next_power_of_two().max(2);
         let mask = size - 1;
         let mut slots = vec![0u32; size];
         let mut bytes = Vec::new();
-        let mut spans = Vec::with_capacity(keys.len());
+        let mut spans = Vec::with_capacity(len);
         // Fewer than 2^32 bytes and keys fit in memory; a failed conversion is
         // unreachable.
         let offset = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
