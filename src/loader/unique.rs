@@ -6,7 +6,7 @@
 //! hashing, in order of appearance. Of all clashes, the one reported is the one a
 //! reader meets first: the earliest second use, against the use just before it.
 
-use crate::text::{MAX_NAME_BYTES, fold, push_confusable_key};
+use crate::text::push_name_keys;
 
 use super::check::FastMap;
 use super::index::names::{NameIndex, prefix};
@@ -14,6 +14,9 @@ use super::index::names::{NameIndex, prefix};
 /// One name or alias, in order of appearance, with where it comes from (for errors).
 pub(super) struct Name<'a, V> {
     key: std::ops::Range<usize>,
+    /// Where its folded skeleton ends in `Names::skeletons`, if it has one (it starts
+    /// where the previous one ends).
+    skeleton: Option<usize>,
     pub(super) file: usize,
     pub(super) value: V,
     pub(super) field: &'static str,
@@ -23,6 +26,7 @@ pub(super) struct Name<'a, V> {
 /// The names of one index, in order of appearance.
 pub(super) struct Names<'a, V> {
     folded: Vec<u8>,
+    skeletons: Vec<u8>,
     names: Vec<Name<'a, V>>,
 }
 
@@ -30,22 +34,24 @@ impl<'a, V: Copy + Ord> Names<'a, V> {
     pub(super) fn with_capacity(names: usize) -> Self {
         Names {
             folded: Vec::with_capacity(names * 16),
+            skeletons: Vec::with_capacity(names * 16),
             names: Vec::with_capacity(names),
         }
     }
 
-    /// Adds the next name; `Err` with it if it folds to nothing or is longer than
-    /// [`MAX_NAME_BYTES`].
+    /// Adds the next name; `Err` with it if it folds to nothing or is longer than a
+    /// name may be. Its skeleton is folded in the same pass, while its text is
+    /// at hand.
     pub(super) fn push(&mut self, name: Name<'a, V>) -> Result<(), Name<'a, V>> {
-        let mut buf = [0u8; MAX_NAME_BYTES];
-        let (key, cut) = fold(name.text, &mut buf);
-        if cut || key.is_empty() {
+        let start = self.folded.len();
+        let (has_key, has_skeleton) =
+            push_name_keys(name.text, &mut self.folded, &mut self.skeletons);
+        if !has_key {
             return Err(name);
         }
-        let start = self.folded.len();
-        self.folded.extend_from_slice(key);
         self.names.push(Name {
             key: start..self.folded.len(),
+            skeleton: has_skeleton.then_some(self.skeletons.len()),
             ..name
         });
         Ok(())
@@ -56,6 +62,7 @@ impl<'a, V: Copy + Ord> Names<'a, V> {
     pub(super) fn name(file: usize, value: V, field: &'static str, text: &'a str) -> Name<'a, V> {
         Name {
             key: 0..0,
+            skeleton: None,
             file,
             value,
             field,
@@ -103,19 +110,12 @@ impl<'a, V: Copy + Ord> Names<'a, V> {
         &self,
         same: impl Fn(V, V) -> bool,
     ) -> Option<(&Name<'a, V>, &Name<'a, V>)> {
-        // The skeletons, one after the other in one buffer.
-        let mut skeletons = Vec::with_capacity(self.folded.len() + self.names.len() * 4);
-        let mut ends: Vec<Option<usize>> = Vec::with_capacity(self.names.len());
-        for n in &self.names {
-            let pushed = push_confusable_key(n.text, &mut skeletons);
-            ends.push(pushed.then_some(skeletons.len()));
-        }
         let mut last: FastMap<&[u8], usize> =
             FastMap::with_capacity_and_hasher(self.names.len(), Default::default());
         let mut start = 0;
-        for (seq, (second, end)) in self.names.iter().zip(ends).enumerate() {
-            let Some(end) = end else { continue };
-            let skeleton = skeletons.get(start..end).unwrap_or_default();
+        for (seq, second) in self.names.iter().enumerate() {
+            let Some(end) = second.skeleton else { continue };
+            let skeleton = self.skeletons.get(start..end).unwrap_or_default();
             start = end;
             let Some(first) = last.insert(skeleton, seq).and_then(|i| self.names.get(i)) else {
                 continue;

@@ -192,7 +192,7 @@ pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
 /// [`confusable_key`] appended to `out` (UTF-8), without allocating for ASCII text;
 /// `false` (and `out` unchanged) if the key is empty or too long. The loader keeps the
 /// keys of a whole vocabulary in one buffer.
-pub(crate) fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
+fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
     let mut buf = [0u8; MAX_NAME_BYTES];
     let (bytes, cut) = match fold_ascii_skeleton(text, &mut buf) {
         Some((len, cut)) => (buf.get(..len).unwrap_or_default(), cut),
@@ -206,6 +206,37 @@ pub(crate) fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
     }
     out.extend_from_slice(bytes);
     true
+}
+
+/// Both keys of a name, appended: its folded key (as [`folded_key`]) to `keys`, and its
+/// confusable key (as [`confusable_key`]) to `skeletons`; for each, whether it exists
+/// (`false`, and nothing appended, if it is empty or too long). For ASCII text whose
+/// characters are all their own skeletons (most names), the two keys are one.
+pub(crate) fn push_name_keys(
+    text: &str,
+    keys: &mut Vec<u8>,
+    skeletons: &mut Vec<u8>,
+) -> (bool, bool) {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (key, cut) = fold(text, &mut buf);
+    let has_key = !cut && !key.is_empty();
+    if has_key {
+        keys.extend_from_slice(key);
+    }
+    let table = &*ASCII_SKELETONS;
+    let own_skeleton = text.bytes().all(|b| {
+        table
+            .get(usize::from(b))
+            .is_some_and(|p| *p == 1 | u32::from(b) << 8)
+    });
+    if !own_skeleton {
+        return (has_key, push_confusable_key(text, skeletons));
+    }
+    // The skeleton is the text itself, so its fold is the key.
+    if has_key {
+        skeletons.extend_from_slice(key);
+    }
+    (has_key, has_key)
 }
 
 /// The per-character skeletons of the ASCII characters, computed once by the same
@@ -298,6 +329,21 @@ mod fold_tests {
     }
 
     proptest! {
+        /// Both keys of a name at once are the keys one at a time.
+        #[test]
+        fn name_keys_are_the_keys(
+            s in prop_oneof!["[ -~]{0,40}", "[a-z]{0,20}", "[A-Za-z0-9 m|%_-]{80,400}", "\\PC{0,30}"]
+        ) {
+            let (mut keys, mut skeletons) = (vec![b'x'], vec![b'y']);
+            let (has_key, has_skeleton) = push_name_keys(&s, &mut keys, &mut skeletons);
+            let key = folded_key(&s);
+            let skeleton = confusable_key(&s);
+            prop_assert_eq!(has_key, key.is_some());
+            prop_assert_eq!(has_skeleton, skeleton.is_some());
+            prop_assert_eq!(&keys[1..], key.as_deref().unwrap_or_default().as_bytes());
+            prop_assert_eq!(&skeletons[1..], skeleton.as_deref().unwrap_or_default().as_bytes());
+        }
+
         /// The one-pass key is the fold of the crate's full skeleton, for ASCII text
         /// of any length (long skeletons are cut as a fold cuts them) and any other.
         #[test]

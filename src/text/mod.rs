@@ -12,5 +12,5 @@ pub(crate) use self::code::normalize_code;
 pub(crate) use self::distance::{MAX_PATTERN_BYTES, Pattern};
 pub(crate) use self::echo::*;
 pub use self::fold::MAX_NAME_BYTES;
-pub(crate) use self::fold::{confusable_key, fold, folded_key, push_confusable_key};
+pub(crate) use self::fold::{confusable_key, fold, folded_key, push_name_keys};
 pub(crate) use self::policy::{is_hidden, policy_violation};
