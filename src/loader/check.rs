@@ -61,34 +61,104 @@ impl std::hash::Hasher for WordHash {
 pub(super) type FastSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHash>>;
 pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<WordHash>>;
 
-/// The source ids of the data set, for checking citations (about a thousand per load).
+/// A set of short ids (source ids), for the thousands of citations a load checks: an
+/// open-addressing table hashed on the length and the first and last eight bytes, so a
+/// lookup reads the id once, to compare it.
+pub(super) struct IdSet<'a> {
+    /// Power-of-two sized, at least twice the ids, so a probe ends at an empty slot.
+    slots: Vec<Option<&'a str>>,
+    len: usize,
+}
+
+impl<'a> IdSet<'a> {
+    fn new(ids: impl Iterator<Item = &'a str> + Clone) -> Self {
+        let count = ids.clone().count();
+        let mut set = IdSet {
+            slots: vec![None; (count * 2).next_power_of_two().max(8)],
+            len: 0,
+        };
+        for id in ids {
+            set.insert(id);
+        }
+        set
+    }
+
+    /// Where `id` is, or the empty slot where it would go.
+    fn slot(&self, id: &str) -> usize {
+        let bytes = id.as_bytes();
+        let word = |b: &[u8]| {
+            let mut w = [0u8; 8];
+            if let Some(head) = w.get_mut(..b.len()) {
+                head.copy_from_slice(b);
+            }
+            u64::from_le_bytes(w)
+        };
+        let n = bytes.len().min(8);
+        let head = word(bytes.get(..n).unwrap_or_default());
+        let tail = word(bytes.get(bytes.len() - n..).unwrap_or_default());
+        let hash =
+            (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> 32) as usize & mask;
+        while let Some(Some(known)) = self.slots.get(at) {
+            if *known == id {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
+    fn insert(&mut self, id: &'a str) {
+        let at = self.slot(id);
+        if let Some(slot @ None) = self.slots.get_mut(at) {
+            *slot = Some(id);
+            self.len += 1;
+        }
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.slots.get(self.slot(id)).is_some_and(Option::is_some)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.slots.iter().filter_map(|s| *s)
+    }
+}
+
+/// The source ids of the data set, for checking citations (thousands per load).
 pub(super) struct SourceIds<'a> {
-    ids: FastSet<&'a str>,
+    ids: IdSet<'a>,
     /// The ids of labels and regulator documents, which a label standing must cite.
-    labels: FastSet<&'a str>,
+    labels: IdSet<'a>,
 }
 
 impl<'a> SourceIds<'a> {
     pub(super) fn new(sources: &'a [crate::Source]) -> Self {
         SourceIds {
-            ids: sources.iter().map(crate::Source::id).collect(),
-            labels: sources
-                .iter()
-                .filter(|s| {
-                    matches!(
-                        s.kind(),
-                        crate::model::SourceKind::Label | crate::model::SourceKind::Regulator
-                    )
-                })
-                .map(crate::Source::id)
-                .collect(),
+            ids: IdSet::new(sources.iter().map(crate::Source::id)),
+            labels: IdSet::new(
+                sources
+                    .iter()
+                    .filter(|s| {
+                        matches!(
+                            s.kind(),
+                            crate::model::SourceKind::Label | crate::model::SourceKind::Regulator
+                        )
+                    })
+                    .map(crate::Source::id),
+            ),
         }
     }
 
-    pub(super) fn from_ids(ids: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(super) fn from_ids(ids: impl Iterator<Item = &'a str> + Clone) -> Self {
         SourceIds {
-            ids: ids.into_iter().collect(),
-            labels: FastSet::default(),
+            ids: IdSet::new(ids),
+            labels: IdSet::new(std::iter::empty()),
         }
     }
 
@@ -107,7 +177,7 @@ impl<'a> SourceIds<'a> {
             .iter()
             .filter_map(|known| {
                 let bound = 3.max(known.len() / 4);
-                Some((pattern.distance(known.as_bytes(), bound)?, *known))
+                Some((pattern.distance(known.as_bytes(), bound)?, known))
             })
             .min()
             .map(|(_, known)| known.to_owned())
@@ -246,7 +316,10 @@ impl<'a> Checker<'a> {
         text: &str,
     ) -> Result<(), LoadError> {
         let field = field.into();
-        if text.trim().is_empty() {
+        // A text that starts with a visible ASCII character is not blank: no trim.
+        let blank =
+            !text.as_bytes().first().is_some_and(u8::is_ascii_graphic) && text.trim().is_empty();
+        if blank {
             return Err(LoadError::EmptyText {
                 file: self.file.to_owned(),
                 record: self.record.to_string(),
