@@ -217,6 +217,9 @@ pub(crate) fn push_name_keys(
     keys: &mut Vec<u8>,
     skeletons: &mut Vec<u8>,
 ) -> (bool, bool) {
+    if let Some(found) = push_ascii_name_keys(text, keys, skeletons) {
+        return found;
+    }
     let mut buf = [0u8; MAX_NAME_BYTES];
     let (key, cut) = fold(text, &mut buf);
     let has_key = !cut && !key.is_empty();
@@ -237,6 +240,44 @@ pub(crate) fn push_name_keys(
         skeletons.extend_from_slice(key);
     }
     (has_key, has_key)
+}
+
+/// [`push_name_keys`] for ASCII text that a fold reads whole (most names): the key in
+/// one pass, which also finds whether every character is its own skeleton. `None`
+/// (and nothing appended) for other text.
+fn push_ascii_name_keys(
+    text: &str,
+    keys: &mut Vec<u8>,
+    skeletons: &mut Vec<u8>,
+) -> Option<(bool, bool)> {
+    if text.len() > MAX_INPUT_BYTES {
+        return None;
+    }
+    let table = &*ASCII_SKELETONS;
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let mut out = AsciiFold::new(&mut buf);
+    let mut cut = false;
+    let mut own_skeleton = true;
+    for byte in text.bytes() {
+        // Past ASCII: the general path.
+        let piece = *table.get(usize::from(byte))?;
+        own_skeleton &= piece == 1 | u32::from(byte) << 8;
+        cut = cut || !out.push(byte);
+    }
+    let len = out.len;
+    let key = buf.get(..len).unwrap_or_default();
+    let has_key = !cut && !key.is_empty();
+    if has_key {
+        keys.extend_from_slice(key);
+    }
+    if !own_skeleton {
+        return Some((has_key, push_confusable_key(text, skeletons)));
+    }
+    // The skeleton is the text itself, so its fold is the key.
+    if has_key {
+        skeletons.extend_from_slice(key);
+    }
+    Some((has_key, has_key))
 }
 
 /// The per-character skeletons of the ASCII characters, computed once by the same
