@@ -34,17 +34,35 @@ fn elements(n: usize) -> Throughput {
 }
 
 /// Cold load: parse, validate and index the embedded bytes, against parsing the same
-/// bytes into `Value`. Freeing the result is excluded from both.
+/// bytes into `Value`; then the same at ten times the data (`baseline/scaled.rs`).
+/// Freeing the result is excluded from both.
 fn load(c: &mut Criterion) {
-    let mut g = c.benchmark_group("load");
-    g.sampling_mode(SamplingMode::Flat).sample_size(20);
     let files = baseline::files();
+    load_group(c, "load", files, 20);
+    let scaled = baseline::scaled::scaled(files, 10);
+    let scaled: Vec<(&str, &str)> = scaled
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let bytes = |set: &[(&str, &str)]| set.iter().map(|(_, text)| text.len()).sum::<usize>();
+    let factor = bytes(&scaled) as f64 / bytes(files) as f64;
+    assert!((9.5..10.5).contains(&factor), "the 10x set is {factor:.2}x");
+    let kb = KnowledgeBase::from_json_files(scaled.iter().copied()).expect("the 10x set loads");
+    assert!(kb.medicines().count() >= 9 * KnowledgeBase::embedded().medicines().count());
+    drop(kb);
+    load_group(c, "load_10x", &scaled, 10);
+}
+
+/// One load group: `ours` beside `value_parse` of the same files.
+fn load_group(c: &mut Criterion, name: &str, files: &[(&str, &str)], samples: usize) {
+    let mut g = c.benchmark_group(name);
+    g.sampling_mode(SamplingMode::Flat).sample_size(samples);
     let bytes: usize = files.iter().map(|(_, text)| text.len()).sum();
     g.throughput(Throughput::Bytes(u64::try_from(bytes).expect("small")));
     g.bench_function("ours", |b| {
         b.iter_with_large_drop(|| {
             KnowledgeBase::from_json_files(black_box(files).iter().copied())
-                .expect("the embedded data loads")
+                .expect("the data loads")
         })
     });
     g.bench_function("value_parse", |b| {

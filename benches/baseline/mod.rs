@@ -13,6 +13,7 @@
 //! anything is timed ([`check`]), so a data change that makes them stale stops the
 //! bench instead of producing a meaningless comparison.
 
+pub mod scaled;
 pub mod screening;
 
 use std::sync::LazyLock;

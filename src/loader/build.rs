@@ -11,16 +11,18 @@ use crate::model::{
     Population, PopulationGuidance, Regimen, Review, Risk, RiskRecord, Route, RouteRecord, Source,
     Standing, Topic,
 };
-use crate::text::{confusable_key, echo, folded_key};
+use crate::text::echo;
 use strum::{EnumCount, IntoEnumIterator};
 
 use super::check::{
-    Checker, FastMap, Field, SourceIds, check_frequency, check_frequency_scope, check_named,
+    Checker, FastMap, Field, Label, SourceIds, check_frequency, check_frequency_scope, check_named,
 };
 use super::files::Draft;
 use super::index::medicines::MedicineIndex;
 use super::index::names::NameIndex;
+use super::order::sort_by_text;
 use super::syntax::{YEARS, doi_problem, pmid_problem, set_id_problem, url_problem};
+use super::unique::Names;
 use super::vocabulary::{check_vocabulary, take_vocabulary};
 use super::{Index, KnowledgeBase, LoadError};
 use crate::model::Sourced;
@@ -65,10 +67,10 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
     check_interactions(&draft, &ids)?;
     check_populations(&draft, &ids)?;
     check_regimens(&draft, &ids, &t.agents)?;
-    check_vocabulary(&draft, &ids)?;
+    let ingredients = check_vocabulary(&draft, &ids)?;
     let names = name_index(&draft, &t)?;
     drop(ids);
-    let vocabulary = take_vocabulary(&mut draft)?;
+    let vocabulary = take_vocabulary(&mut draft, &ingredients)?;
     Ok(assemble(draft, sources, mechanism, t, names, vocabulary))
 }
 
@@ -76,11 +78,15 @@ pub(super) fn build(mut draft: Draft) -> Result<KnowledgeBase, LoadError> {
 fn take_sources(draft: &mut Draft) -> Result<Vec<Source>, LoadError> {
     // Sorted by id (stable, so the first definition stays first): duplicates are
     // neighbours, and `KnowledgeBase::source` can binary-search the result.
-    draft.sources.sort_by(|(_, a), (_, b)| a.id().cmp(b.id()));
-    let duplicate = draft.sources.windows(2).find_map(|pair| match pair {
-        [(first, a), (second, b)] if a.id() == b.id() => Some((*first, *second, b.id())),
-        _ => None,
-    });
+    let sorted = sort_by_text(std::mem::take(&mut draft.sources), Source::id);
+    let duplicate = sorted
+        .records
+        .windows(2)
+        .zip(sorted.files.windows(2))
+        .find_map(|pair| match pair {
+            ([a, b], [first, second]) if a.id() == b.id() => Some((*first, *second, b.id())),
+            _ => None,
+        });
     if let Some((first, second, id)) = duplicate {
         return Err(LoadError::DuplicateRecord {
             file: draft.file(second).to_owned(),
@@ -88,13 +94,10 @@ fn take_sources(draft: &mut Draft) -> Result<Vec<Source>, LoadError> {
             first_file: draft.file(first).to_owned(),
         });
     }
-    for (file, source) in &draft.sources {
+    for (source, file) in sorted.records.iter().zip(&sorted.files) {
         check_source(&Checker::new(draft.file(*file), source.id(), None), source)?;
     }
-    Ok(std::mem::take(&mut draft.sources)
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect())
+    Ok(sorted.records)
 }
 
 /// The checks of one source.
@@ -584,7 +587,8 @@ fn check_indications(
 ) -> Result<(), LoadError> {
     let mut first_seen: FastMap<(Condition, Agent, Route), usize> = FastMap::default();
     for (file, ind) in &draft.indications {
-        let c = Checker::new(draft.file(*file), ind.key(), Some(ids));
+        let label = |f: &mut std::fmt::Formatter<'_>| f.write_str(&ind.key());
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         if let Some(first) = first_seen.insert(ind.triple(), *file) {
             return Err(LoadError::DuplicateRecord {
                 file: draft.file(*file).to_owned(),
@@ -632,22 +636,20 @@ fn check_safety(
     agents: &[AgentRecord; Agent::COUNT],
 ) -> Result<(), LoadError> {
     for (file, item) in &draft.contraindications {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("contraindication for {}", item.agent().id()),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            write!(f, "contraindication for {}", item.agent().id())
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.criteria(item.criteria())?;
         c.cites("", item)?;
         c.standing(item.standing(), item)?;
     }
     for (file, item) in &draft.monitoring {
-        let c = Checker::new(
-            draft.file(*file),
-            format!("monitoring ({}, {})", item.agent().id(), item.kind()),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            write!(f, "monitoring ({}, {})", item.agent().id(), item.kind())
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.non_empty("routes", item.routes(), "at least one route")?;
         c.no_repeats("routes", item.routes())?;
@@ -722,15 +724,11 @@ fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
 /// Interactions: the agent and interactant exist by type; texts and sources.
 fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     for (file, item) in &draft.interactions {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "interaction {}/{}",
-                item.agent().id(),
-                item.interactant().id()
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, interactant) = (item.agent().id(), item.interactant().id());
+            write!(f, "interaction {agent}/{interactant}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("effect", item.effect())?;
         c.text("management", item.management())?;
         c.non_empty("effects", item.effects(), "at least one effect")?;
@@ -743,15 +741,11 @@ fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadErro
 
 fn check_populations(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     for (file, item) in &draft.populations {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "population {}/{}",
-                item.agent().id(),
-                item.population().id()
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, population) = (item.agent().id(), item.population().id());
+            write!(f, "population {agent}/{population}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.text("text", item.text())?;
         c.criteria(item.criteria())?;
         c.cites("", item)?;
@@ -768,16 +762,12 @@ fn check_regimens(
     agents: &[AgentRecord; Agent::COUNT],
 ) -> Result<(), LoadError> {
     for (file, item) in &draft.regimens {
-        let c = Checker::new(
-            draft.file(*file),
-            format!(
-                "regimen {}/{}/{}",
-                item.agent().id(),
-                item.route().id(),
-                item.condition().map_or("anaesthesia", |x| x.id())
-            ),
-            Some(ids),
-        );
+        let label = |f: &mut std::fmt::Formatter<'_>| {
+            let (agent, route) = (item.agent().id(), item.route().id());
+            let condition = item.condition().map_or("anaesthesia", |x| x.id());
+            write!(f, "regimen {agent}/{route}/{condition}")
+        };
+        let c = Checker::new(draft.file(*file), &label as &Label<'_>, Some(ids));
         c.route_for_agent("route", item.agent().pick(agents), item.route())?;
         let dose = item.dose();
         for (end, value) in [("min", dose.min()), ("max", dose.max())] {
@@ -817,12 +807,9 @@ fn check_regimens(
     Ok(())
 }
 
-/// A name or alias with where it came from: (folded key, order of appearance, file,
-/// entity, field, text as written).
-type Keyed<'a> = (Box<str>, usize, usize, Entity, &'static str, &'a str);
-
-/// Names and aliases, unique across all entities after folding. All names are
-/// indexed before any alias, so a clash is blamed on the alias, not on a name.
+/// Names and aliases, unique across all entities after folding, and not alike. All
+/// names are indexed before any alias, so a clash is blamed on the alias, not on a
+/// name.
 fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
     let named = t.named();
     let entries = named
@@ -833,77 +820,46 @@ fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadError> {
                 .iter()
                 .map(move |a| (*file, r.entity(), "aliases", a.as_str()))
         }));
-    let mut keyed: Vec<Keyed<'_>> = Vec::new();
-    for (seq, (file, entity, field, text)) in entries.enumerate() {
-        let Some(key) = folded_key(text) else {
-            let c = Checker::new(draft.file(file), entity.id(), None);
+    let mut names = Names::with_capacity(named.len() * 4);
+    for (file, entity, field, text) in entries {
+        if let Err(name) = names.push(Names::name(file, entity, field, text)) {
+            let c = Checker::new(draft.file(name.file), name.value.id(), None);
             return Err(c.invalid(
-                field,
+                name.field,
                 format!(
                     "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
-                    echo(text)
+                    echo(name.text)
                 ),
                 &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
             ));
-        };
-        keyed.push((key, seq, file, entity, field, text));
+        }
     }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    // Of all clashes, report the one a reader meets first: the earliest second use.
-    let clash = keyed
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [first, second] if first.0 == second.0 => Some((first, second)),
-            _ => None,
-        })
-        .min_by_key(|(_, second)| second.1);
-    if let Some((first, (_, _, file, entity, field, text))) = clash {
-        return Err(LoadError::AliasConflict {
-            file: draft.file(*file).to_owned(),
-            record: entity.id().to_owned(),
-            field: (*field).to_owned(),
-            alias: (*text).to_owned(),
-            other: format!("{} `{}`", first.3.kind(), first.3.id()),
+    let index = names
+        .index()
+        .map_err(|(first, second)| LoadError::AliasConflict {
+            file: draft.file(second.file).to_owned(),
+            record: second.value.id().to_owned(),
+            field: second.field.to_owned(),
+            alias: second.text.to_owned(),
+            other: format!("{} `{}`", first.value.kind(), first.value.id()),
+        })?;
+    // Names of different entities must not look alike: `0ral` or `оral` (Cyrillic о)
+    // cannot stand for something other than `oral`.
+    if let Some((first, second)) = names.lookalike(|a, b| a == b) {
+        return Err(LoadError::Confusable {
+            file: draft.file(second.file).to_owned(),
+            record: second.value.id().to_owned(),
+            field: second.field.to_owned(),
+            name: second.text.to_owned(),
+            other: format!(
+                "{} `{}` (`{}`)",
+                first.value.kind(),
+                first.value.id(),
+                first.text
+            ),
         });
     }
-    check_confusables(draft, &keyed)?;
-    Ok(NameIndex::new(
-        keyed
-            .into_iter()
-            .map(|(key, _, _, entity, _, _)| (key, entity))
-            .collect(),
-    ))
-}
-
-/// Names and aliases of different entities must not look alike: no two may share a
-/// folded confusable skeleton (UTS #39), so `0ral` or `оral` (Cyrillic о) cannot stand
-/// for something other than `oral`.
-fn check_confusables(draft: &Draft, keyed: &[Keyed<'_>]) -> Result<(), LoadError> {
-    let mut skeletons: Vec<(Box<str>, usize, &Keyed<'_>)> = keyed
-        .iter()
-        .filter_map(|k| Some((confusable_key(k.5)?, k.1, k)))
-        .collect();
-    skeletons.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    // As for clashes above, the earliest second use of a look-alike is reported.
-    let lookalike = skeletons
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [(a, _, first), (b, seq, second)] if a == b && first.3 != second.3 => {
-                Some((*seq, *first, *second))
-            }
-            _ => None,
-        })
-        .min_by_key(|(seq, _, _)| *seq);
-    match lookalike {
-        Some((_, first, second)) => Err(LoadError::Confusable {
-            file: draft.file(second.2).to_owned(),
-            record: second.3.id().to_owned(),
-            field: second.4.to_owned(),
-            name: second.5.to_owned(),
-            other: format!("{} `{}` (`{}`)", first.3.kind(), first.3.id(), first.5),
-        }),
-        None => Ok(()),
-    }
+    Ok(index)
 }
 
 /// Builds the knowledge base and its indices from validated records.
@@ -1036,32 +992,34 @@ fn index(
             .acute_onset()
             .map_or(u64::MAX, |t| t.min().seconds())
     });
-    let risks_by: [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1] = std::array::from_fn(|a| {
+    // Each risk's standing for every agent and route (`None` where it does not apply).
+    let standings: Vec<Standings> = t
+        .risks
+        .iter()
+        .map(|x| Agent::ALL.map(|a| Route::ALL.map(|r| x.standing_for(a, r))))
+        .collect();
+    // Most serious standing first (for "any" agent or route, the most serious of the
+    // scopes that reach it), then declaration order.
+    let risks_by = std::array::from_fn(|a| {
         std::array::from_fn(|r| {
             let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
             let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
-            t.risks
+            let mut list: Vec<(Standing, Risk)> = t
+                .risks
                 .iter()
-                .filter(|x| match (agent, route) {
+                .zip(&standings)
+                .filter(|(x, _)| match (agent, route) {
                     (Some(a), Some(r)) => x.applies_to(a, r),
                     (Some(a), None) => Route::iter().any(|r| x.applies_to(a, r)),
                     (None, Some(r)) => Agent::iter().any(|a| x.applies_to(a, r)),
                     (None, None) => true,
                 })
-                .map(RiskRecord::id)
-                .collect::<Vec<_>>()
+                .map(|(x, s)| (risk_standing(s, agent, route), x.id()))
+                .collect();
+            list.sort_unstable();
+            list.into_iter().map(|(_, risk)| risk).collect()
         })
     });
-    // Most serious standing first (for "any" agent or route, the most serious of the
-    // scopes that reach it), then declaration order.
-    let mut risks_by = risks_by;
-    for (a, row) in risks_by.iter_mut().enumerate() {
-        let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
-        for (r, list) in row.iter_mut().enumerate() {
-            let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
-            list.sort_by_key(|risk| (risk_standing(risk.pick(&t.risks), agent, route), *risk));
-        }
-    }
     let benefits_by_condition = Condition::ALL.map(|c| {
         t.benefits
             .iter()
@@ -1084,13 +1042,22 @@ fn index(
     }
 }
 
+/// A risk's standing for each agent and route.
+type Standings = [[Option<Standing>; Route::COUNT]; Agent::COUNT];
+
 /// The most serious standing of a risk for an agent and a route (`None`: any).
-fn risk_standing(risk: &RiskRecord, agent: Option<Agent>, route: Option<Route>) -> Standing {
-    let agents: Vec<Agent> = agent.map_or_else(|| Agent::iter().collect(), |a| vec![a]);
-    let routes: Vec<Route> = route.map_or_else(|| Route::iter().collect(), |r| vec![r]);
-    agents
+fn risk_standing(standings: &Standings, agent: Option<Agent>, route: Option<Route>) -> Standing {
+    Agent::ALL
         .iter()
-        .flat_map(|a| routes.iter().filter_map(move |r| risk.standing_for(*a, *r)))
+        .zip(standings)
+        .filter(|(a, _)| agent.is_none_or(|x| x == **a))
+        .flat_map(|(_, row)| {
+            Route::ALL
+                .iter()
+                .zip(row)
+                .filter(|(r, _)| route.is_none_or(|x| x == **r))
+                .filter_map(|(_, s)| *s)
+        })
         .min()
         .unwrap_or(Standing::ObservedInStudies)
 }

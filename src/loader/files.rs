@@ -129,9 +129,12 @@ fn not_a_file(name: &str, meta: &std::fs::Metadata) -> LoadError {
     }
 }
 
-/// One data file: any subset of the sections.
+/// One data file: any subset of the sections. The records are read straight into the
+/// draft (`stream.rs`); this type is parsed only to locate an error, so its fields are
+/// never read.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 pub(super) struct DataFile {
     #[serde(default)]
     sources: Vec<Source>,
@@ -257,29 +260,6 @@ pub(super) fn tagged<T>(file: usize, items: Vec<T>) -> impl Iterator<Item = (usi
 }
 
 impl Draft {
-    pub(super) fn add(&mut self, file: &str, data: DataFile) {
-        let f = self.files.len();
-        self.files.push(file.to_owned());
-        self.sources.extend(tagged(f, data.sources));
-        self.agents.extend(tagged(f, data.agents));
-        self.mechanism.extend(data.mechanism.map(|m| (f, m)));
-        self.routes.extend(tagged(f, data.routes));
-        self.groups.extend(tagged(f, data.groups));
-        self.conditions.extend(tagged(f, data.conditions));
-        self.indications.extend(tagged(f, data.indications));
-        self.benefits.extend(tagged(f, data.benefits));
-        self.risks.extend(tagged(f, data.risks));
-        self.contraindications
-            .extend(tagged(f, data.contraindications));
-        self.monitoring.extend(tagged(f, data.monitoring));
-        self.interactants.extend(tagged(f, data.interactants));
-        self.interactions.extend(tagged(f, data.interactions));
-        self.populations.extend(tagged(f, data.populations));
-        self.regimens.extend(tagged(f, data.dosing));
-        self.medicines.extend(tagged(f, data.medicines));
-        self.brands.extend(tagged(f, data.brands));
-    }
-
     /// A draft holding the records of an existing knowledge base, attributed to [`BASE`].
     pub(super) fn from_base(kb: &KnowledgeBase) -> Self {
         fn tag<T: Clone>(items: &[T]) -> Vec<(usize, T)> {

@@ -43,10 +43,13 @@ mod check;
 mod error;
 mod files;
 pub(crate) mod index;
+mod order;
 mod overlay;
 mod parse;
 mod serialize;
+mod stream;
 mod syntax;
+mod unique;
 mod vocabulary;
 
 pub use self::error::LoadError;
@@ -55,9 +58,9 @@ pub(crate) use self::index::Index;
 use once_cell::sync::Lazy;
 
 use self::build::build;
-use self::files::{DataFile, Draft, OverlayFile};
+use self::files::{Draft, OverlayFile};
 use self::overlay::apply_overlay;
-use self::parse::parse;
+use self::parse::{Input, parse, parse_into};
 
 /// The largest data file the loader accepts, in bytes (4 MiB; the embedded data is
 /// about 0.33 MiB in all).
@@ -265,7 +268,7 @@ impl KnowledgeBase {
         load(
             files
                 .into_iter()
-                .map(|(name, text)| (name, text.as_bytes())),
+                .map(|(name, text)| (name, Input::Text(text))),
         )
         .map_err(LoadError::bounded)
     }
@@ -308,7 +311,7 @@ impl KnowledgeBase {
     /// assert!(matches!(err, LoadError::InvalidUtf8 { offset: 13, .. }));
     /// ```
     pub fn from_json_bytes(file: &str, bytes: &[u8]) -> Result<KnowledgeBase, LoadError> {
-        load([(file, bytes)]).map_err(LoadError::bounded)
+        load([(file, Input::Bytes(bytes))]).map_err(LoadError::bounded)
     }
 
     /// Loads every `*.json` file of a directory (in name order) as one data set.
@@ -355,7 +358,7 @@ impl KnowledgeBase {
         load(
             texts
                 .iter()
-                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+                .map(|(name, bytes)| (name.as_str(), Input::Bytes(bytes))),
         )
         .map_err(LoadError::bounded)
     }
@@ -391,7 +394,7 @@ impl KnowledgeBase {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_overlay(&self, file: &str, json: &str) -> Result<KnowledgeBase, LoadError> {
-        self.overlay(file, json.as_bytes())
+        self.overlay(file, Input::Text(json))
             .map_err(LoadError::bounded)
     }
 }
@@ -423,34 +426,33 @@ impl KnowledgeBase {
         let path = path.as_ref();
         let name = path.display().to_string();
         files::read(path, &name, 0)
-            .and_then(|bytes| self.overlay(&name, &bytes))
+            .and_then(|bytes| self.overlay(&name, Input::Bytes(&bytes)))
             .map_err(LoadError::bounded)
     }
 
     /// This knowledge base plus the overlay `bytes` (named `file` in errors).
-    fn overlay(&self, file: &str, bytes: &[u8]) -> Result<KnowledgeBase, LoadError> {
-        let overlay: OverlayFile = parse(file, bytes)?;
+    fn overlay(&self, file: &str, input: Input<'_>) -> Result<KnowledgeBase, LoadError> {
+        let overlay: OverlayFile = parse(file, input)?;
         let mut draft = Draft::from_base(self);
         apply_overlay(&mut draft, file, overlay)?;
         build(draft)
     }
 }
 
-/// Loads a data set from `(name, bytes)` files; errors are not yet bounded.
+/// Loads a data set from `(name, content)` files; errors are not yet bounded.
 fn load<'a>(
-    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    files: impl IntoIterator<Item = (&'a str, Input<'a>)>,
 ) -> Result<KnowledgeBase, LoadError> {
-    let files: Vec<(&str, &[u8])> = files.into_iter().collect();
+    let files: Vec<(&str, Input<'_>)> = files.into_iter().collect();
     // Sizes first, so an oversized load fails before any parsing work.
     let mut used = 0usize;
-    for (name, bytes) in &files {
-        files::check_size(name, bytes.len(), used)?;
-        used += bytes.len();
+    for (name, input) in &files {
+        files::check_size(name, input.len(), used)?;
+        used += input.len();
     }
     let mut draft = Draft::default();
-    for (name, bytes) in files {
-        let data: DataFile = parse(name, bytes)?;
-        draft.add(name, data);
+    for (name, input) in files {
+        parse_into(&mut draft, name, input)?;
     }
     build(draft)
 }

@@ -5,41 +5,88 @@ use serde::de::DeserializeOwned;
 
 use serde_json::Value;
 
+use super::files::{DataFile, Draft};
+use super::stream::DataFileSeed;
 use super::{LoadError, MAX_FILE_BYTES};
+use serde::de::DeserializeSeed;
 
-/// Parses one file into `T`, turning every failure into a located [`LoadError`].
-pub(super) fn parse<T: DeserializeOwned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return Err(LoadError::ByteOrderMark {
-            file: file.to_owned(),
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-        file: file.to_owned(),
-        offset: e.valid_up_to(),
-    })?;
-    if !text
-        .trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('{')
-    {
-        // Only valid JSON of another type is reported as such; anything else is left
-        // to the parser, which reports the syntax error. (serde would read an empty
-        // array as a file with no sections.)
-        if let Ok(value) = serde_json::from_str::<Value>(text) {
-            return Err(LoadError::NotAnObject {
-                file: file.to_owned(),
-                found: json_type(&value).to_owned(),
-            });
+/// A file's content as given: text (UTF-8 by type) or bytes (checked here).
+#[derive(Clone, Copy)]
+pub(super) enum Input<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+impl<'a> Input<'a> {
+    pub(super) fn len(self) -> usize {
+        match self {
+            Input::Text(text) => text.len(),
+            Input::Bytes(bytes) => bytes.len(),
         }
     }
+
+    /// The text of the file after the checks that come before parsing: its size, no
+    /// byte-order mark, UTF-8, and an object at the top level.
+    fn text(self, file: &str) -> Result<&'a str, LoadError> {
+        if self.len() > MAX_FILE_BYTES {
+            return Err(LoadError::TooLarge {
+                file: file.to_owned(),
+                size: self.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let text = match self {
+            Input::Text(text) if text.starts_with('\u{feff}') => None,
+            Input::Text(text) => Some(text),
+            Input::Bytes(bytes) if bytes.starts_with(b"\xEF\xBB\xBF") => None,
+            Input::Bytes(bytes) => {
+                Some(
+                    std::str::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
+                        file: file.to_owned(),
+                        offset: e.valid_up_to(),
+                    })?,
+                )
+            }
+        };
+        let Some(text) = text else {
+            return Err(LoadError::ByteOrderMark {
+                file: file.to_owned(),
+            });
+        };
+        if !text
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .starts_with('{')
+        {
+            // Only valid JSON of another type is reported as such; anything else is left
+            // to the parser, which reports the syntax error. (serde would read an empty
+            // array as a file with no sections.)
+            if let Ok(value) = serde_json::from_str::<Value>(text) {
+                return Err(LoadError::NotAnObject {
+                    file: file.to_owned(),
+                    found: json_type(&value).to_owned(),
+                });
+            }
+        }
+        Ok(text)
+    }
+}
+
+/// Parses one file into `T`, turning every failure into a located [`LoadError`].
+pub(super) fn parse<T: DeserializeOwned>(file: &str, input: Input<'_>) -> Result<T, LoadError> {
+    let text = input.text(file)?;
     serde_json::from_str(text).map_err(|e| locate::<T>(file, text, e))
+}
+
+/// Parses one data file straight into `draft`, as its next file.
+pub(super) fn parse_into(draft: &mut Draft, file: &str, input: Input<'_>) -> Result<(), LoadError> {
+    let text = input.text(file)?;
+    let index = draft.files.len();
+    draft.files.push(file.to_owned());
+    let mut de = serde_json::Deserializer::from_str(text);
+    DataFileSeed { draft, file: index }
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| locate::<DataFile>(file, text, e))
 }
 
 /// The JSON type of a value, as a reader names it.

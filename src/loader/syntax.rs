@@ -11,10 +11,16 @@ pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 /// A user name before the host (`https://nih.gov@example.com`) is refused: it makes
 /// a link read as a host it does not go to.
 pub(super) fn url_problem(url: &str) -> Option<String> {
-    let lower_scheme = url.get(..8).map(str::to_ascii_lowercase);
-    let rest = match lower_scheme.as_deref() {
-        Some(s) if s.starts_with("https://") => url.get(8..),
-        Some(s) if s.starts_with("http://") => url.get(7..),
+    // The scheme, in any case, within the first eight bytes (no allocation).
+    let head = url.get(..8).map(str::as_bytes);
+    let rest = match head {
+        Some(h) if h.eq_ignore_ascii_case(b"https://") => url.get(8..),
+        Some(h)
+            if h.get(..7)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"http://")) =>
+        {
+            url.get(7..)
+        }
         _ => None,
     };
     let Some(rest) = rest else {
@@ -88,12 +94,12 @@ pub(super) fn pmid_problem(pmid: &str) -> Option<String> {
 
 /// An SPL set id: a UUID in its canonical 8-4-4-4-12 form of hex digits.
 pub(super) fn set_id_problem(id: &str) -> Option<String> {
-    let groups: Vec<&str> = id.split('-').collect();
-    let ok = groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()));
+    let mut groups = id.split('-');
+    let ok = [8, 4, 4, 4, 12].iter().all(|n| {
+        groups
+            .next()
+            .is_some_and(|g| g.len() == *n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    }) && groups.next().is_none();
     (!ok).then(|| format!("`{}` is not an SPL set id", echo(id)))
 }
 

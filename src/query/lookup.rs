@@ -268,7 +268,7 @@ pub(crate) fn suggest_scored<V: Copy + Ord>(
     }
     let pattern = Pattern::new(input);
     let mut best: [Option<(usize, V)>; 3] = [None; 3];
-    for (key, entity) in index.entries().iter().filter(|(_, e)| accept(*e)) {
+    for (key, entity) in index.entries().filter(|(_, e)| accept(*e)) {
         let key = key.as_bytes();
         let bound = match best[2] {
             Some((score, _)) => score.min(limit),
@@ -282,7 +282,7 @@ pub(crate) fn suggest_scored<V: Copy + Ord>(
                 None => continue,
             }
         };
-        insert_best(&mut best, score, *entity);
+        insert_best(&mut best, score, entity);
     }
     best
 }

@@ -71,7 +71,7 @@ impl KnowledgeBase {
                     continue;
                 };
                 if best.is_none_or(|(n, _)| used > n) {
-                    best = Some((used, *value));
+                    best = Some((used, value));
                 }
             }
             if first_kept == 0 {
@@ -88,14 +88,11 @@ impl KnowledgeBase {
     fn names_starting_with<'a>(
         &'a self,
         head: &'a [u8],
-    ) -> impl Iterator<Item = &'a (Box<str>, MedicineKey)> + 'a {
-        let entries = self.index.medicines.names.entries();
-        let from = entries.partition_point(|(k, _)| k.as_bytes() < head);
-        entries
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(move |(k, _)| k.as_bytes().starts_with(head))
+    ) -> impl Iterator<Item = (&'a str, MedicineKey)> + 'a {
+        self.index
+            .medicines
+            .names
+            .starting_with(head)
             .filter(move |(k, _)| {
                 // A whole first word: "xanax" or "xanax ...", not "xanaxol".
                 matches!(k.as_bytes().get(head.len()), None | Some(b' '))

@@ -127,12 +127,7 @@ impl<'a> Medicine<'a> {
     pub fn ingredients(&self) -> impl Iterator<Item = &'a MedicineRecord> + 'a {
         let kb = self.kb;
         let positions: &'a [u32] = match self.kind {
-            Kind::Brand(b) => kb
-                .index
-                .medicines
-                .brand_ingredients
-                .get(b as usize)
-                .map_or(&[], Vec::as_slice),
+            Kind::Brand(b) => kb.index.medicines.brand_ingredients.of(b),
             _ => &[],
         };
         let own = match self.kind {
@@ -421,7 +416,6 @@ impl KnowledgeBase {
         self.index
             .names
             .entries()
-            .iter()
             .filter(|(_, e)| *e == entity)
             .filter_map(|(k, _)| Some((pattern.distance(k.as_bytes(), MAX_NAME_BYTES)?, k)))
             .min()

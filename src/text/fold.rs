@@ -116,32 +116,55 @@ fn is_separator(c: char) -> bool {
 
 /// The folded bytes of ASCII `text` into `buf`, and whether the text was cut.
 fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
-    let mut len = 0;
-    let mut pending_space = false;
-    let mut cut = false;
+    let mut out = AsciiFold::new(buf);
     for &byte in text.as_bytes() {
+        if !out.push(byte) {
+            return (out.len, true);
+        }
+    }
+    (out.len, false)
+}
+
+/// An ASCII fold in progress into a fixed buffer, one byte at a time.
+struct AsciiFold<'b> {
+    buf: &'b mut [u8; MAX_NAME_BYTES],
+    len: usize,
+    pending_space: bool,
+}
+
+impl<'b> AsciiFold<'b> {
+    fn new(buf: &'b mut [u8; MAX_NAME_BYTES]) -> Self {
+        AsciiFold {
+            buf,
+            len: 0,
+            pending_space: false,
+        }
+    }
+
+    /// Folds in one ASCII byte; `false` if the buffer is full (the text is cut).
+    #[inline]
+    fn push(&mut self, byte: u8) -> bool {
         if byte == b'-' || byte == b'_' || byte.is_ascii_whitespace() {
-            pending_space = len > 0;
-            continue;
+            self.pending_space = self.len > 0;
+            return true;
         }
-        let needed = if pending_space { 2 } else { 1 };
-        if len + needed > MAX_NAME_BYTES {
-            cut = true;
-            break;
+        let needed = if self.pending_space { 2 } else { 1 };
+        if self.len + needed > MAX_NAME_BYTES {
+            return false;
         }
-        if pending_space {
-            if let Some(slot) = buf.get_mut(len) {
+        if self.pending_space {
+            if let Some(slot) = self.buf.get_mut(self.len) {
                 *slot = b' ';
             }
-            len += 1;
-            pending_space = false;
+            self.len += 1;
+            self.pending_space = false;
         }
-        if let Some(slot) = buf.get_mut(len) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
             *slot = byte.to_ascii_lowercase();
         }
-        len += 1;
+        self.len += 1;
+        true
     }
-    (len, cut)
 }
 
 /// The folded key of a name or alias, for the index; `None` if it is empty or too long.
@@ -159,36 +182,164 @@ pub(crate) fn folded_key(text: &str) -> Option<Box<str>> {
 /// text as written (where `I` and `l` are one letter), then folded like a lookup key.
 /// `None` if it is empty or too long.
 pub(crate) fn confusable_key(text: &str) -> Option<Box<str>> {
-    folded_key(&skeleton(text))
+    let mut key = Vec::new();
+    push_confusable_key(text, &mut key)
+        .then(|| String::from_utf8(key).ok())
+        .flatten()
+        .map(String::into_boxed_str)
 }
 
-/// The UTS #39 skeleton of `text`. The skeleton maps each character to its prototype
-/// (between two NFD passes, which change no ASCII text), so for ASCII text whose
-/// characters all have ASCII prototypes it is the concatenation of per-character
-/// skeletons, computed once by the same crate: this keeps the check off the load's
+/// [`confusable_key`] appended to `out` (UTF-8), without allocating for ASCII text;
+/// `false` (and `out` unchanged) if the key is empty or too long. The loader keeps the
+/// keys of a whole vocabulary in one buffer.
+fn push_confusable_key(text: &str, out: &mut Vec<u8>) -> bool {
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (bytes, cut) = match fold_ascii_skeleton(text, &mut buf) {
+        Some((len, cut)) => (buf.get(..len).unwrap_or_default(), cut),
+        None => fold(
+            &unicode_security::skeleton(text).collect::<String>(),
+            &mut buf,
+        ),
+    };
+    if cut || bytes.is_empty() {
+        return false;
+    }
+    out.extend_from_slice(bytes);
+    true
+}
+
+/// Both keys of a name, appended: its folded key (as [`folded_key`]) to `keys`, and its
+/// confusable key (as [`confusable_key`]) to `skeletons`; for each, whether it exists
+/// (`false`, and nothing appended, if it is empty or too long). For ASCII text whose
+/// characters are all their own skeletons (most names), the two keys are one.
+pub(crate) fn push_name_keys(
+    text: &str,
+    keys: &mut Vec<u8>,
+    skeletons: &mut Vec<u8>,
+) -> (bool, bool) {
+    if let Some(found) = push_ascii_name_keys(text, keys, skeletons) {
+        return found;
+    }
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let (key, cut) = fold(text, &mut buf);
+    let has_key = !cut && !key.is_empty();
+    if has_key {
+        keys.extend_from_slice(key);
+    }
+    let table = &*ASCII_SKELETONS;
+    let own_skeleton = text.bytes().all(|b| {
+        table
+            .get(usize::from(b))
+            .is_some_and(|p| *p == 1 | u32::from(b) << 8)
+    });
+    if !own_skeleton {
+        return (has_key, push_confusable_key(text, skeletons));
+    }
+    // The skeleton is the text itself, so its fold is the key.
+    if has_key {
+        skeletons.extend_from_slice(key);
+    }
+    (has_key, has_key)
+}
+
+/// [`push_name_keys`] for ASCII text that a fold reads whole (most names): the key in
+/// one pass, which also finds whether every character is its own skeleton. `None`
+/// (and nothing appended) for other text.
+fn push_ascii_name_keys(
+    text: &str,
+    keys: &mut Vec<u8>,
+    skeletons: &mut Vec<u8>,
+) -> Option<(bool, bool)> {
+    if text.len() > MAX_INPUT_BYTES {
+        return None;
+    }
+    let table = &*ASCII_SKELETONS;
+    let mut buf = [0u8; MAX_NAME_BYTES];
+    let mut out = AsciiFold::new(&mut buf);
+    let mut cut = false;
+    let mut own_skeleton = true;
+    for byte in text.bytes() {
+        // Past ASCII: the general path.
+        let piece = *table.get(usize::from(byte))?;
+        own_skeleton &= piece == 1 | u32::from(byte) << 8;
+        cut = cut || !out.push(byte);
+    }
+    let len = out.len;
+    let key = buf.get(..len).unwrap_or_default();
+    let has_key = !cut && !key.is_empty();
+    if has_key {
+        keys.extend_from_slice(key);
+    }
+    if !own_skeleton {
+        return Some((has_key, push_confusable_key(text, skeletons)));
+    }
+    // The skeleton is the text itself, so its fold is the key.
+    if has_key {
+        skeletons.extend_from_slice(key);
+    }
+    Some((has_key, has_key))
+}
+
+/// The per-character skeletons of the ASCII characters, computed once by the same
+/// crate as the full skeleton, each packed as its length (low byte) and up to three
+/// bytes; 0 for a character whose prototype is not ASCII (or is longer).
+static ASCII_SKELETONS: once_cell::sync::Lazy<[u32; 128]> = once_cell::sync::Lazy::new(|| {
+    std::array::from_fn(|b| {
+        let mut utf8 = [0u8; 4];
+        let c = char::from(u8::try_from(b).unwrap_or(0));
+        let skeleton: String = unicode_security::skeleton(c.encode_utf8(&mut utf8)).collect();
+        if !skeleton.is_ascii() || skeleton.is_empty() || skeleton.len() > 3 {
+            return 0;
+        }
+        skeleton
+            .bytes()
+            .enumerate()
+            .fold(skeleton.len() as u32, |packed, (i, byte)| {
+                packed | u32::from(byte) << (8 * (i + 1))
+            })
+    })
+});
+
+/// The fold of the UTS #39 skeleton of ASCII `text` into `buf`, as [`fold`] would
+/// return it (length, cut), computed in one pass; `None` for other text. The skeleton
+/// maps each character to its prototype (between two NFD passes, which change no
+/// ASCII text), so for ASCII text whose characters all have ASCII prototypes it is the
+/// concatenation of per-character skeletons: this keeps the check off the load's
 /// critical path. (A few ASCII characters have non-ASCII prototypes; a text holding
 /// one takes the full path.)
+fn fold_ascii_skeleton(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> Option<(usize, bool)> {
+    let table = &*ASCII_SKELETONS;
+    let mut out = AsciiFold::new(buf);
+    // Like `fold`, read at most MAX_INPUT_BYTES of the skeleton: a longer one is cut.
+    let mut read = 0;
+    let mut cut = false;
+    for byte in text.bytes() {
+        // Past ASCII, or a prototype that is not ASCII: the full path.
+        let piece = table.get(usize::from(byte)).copied().filter(|p| *p != 0)?;
+        let len = (piece & 0xff) as usize;
+        read += len;
+        // Keep reading after a cut: a later character may still need the full path.
+        cut =
+            cut || read > MAX_INPUT_BYTES || (1..=len).any(|i| !out.push((piece >> (8 * i)) as u8));
+    }
+    Some((out.len, cut))
+}
+
+/// The UTS #39 skeleton of `text`, as a string, from the table where it applies (what
+/// the tests compare with the crate's).
+#[cfg(test)]
 fn skeleton(text: &str) -> String {
-    static ASCII: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
-        (0u8..128)
-            .map(|b| {
-                let mut utf8 = [0u8; 4];
-                unicode_security::skeleton(char::from(b).encode_utf8(&mut utf8)).collect()
-            })
-            .collect()
-    });
-    let table = &*ASCII;
-    let simple = text.is_ascii()
-        && text
-            .bytes()
-            .all(|b| table.get(usize::from(b)).is_some_and(|s| s.is_ascii()));
-    if simple {
-        text.bytes()
-            .filter_map(|b| table.get(usize::from(b)))
-            .map(String::as_str)
-            .collect()
-    } else {
-        unicode_security::skeleton(text).collect()
+    let table = &*ASCII_SKELETONS;
+    let pieces: Option<Vec<u32>> = text
+        .bytes()
+        .map(|b| table.get(usize::from(b)).copied().filter(|p| *p != 0))
+        .collect();
+    match pieces {
+        Some(pieces) => pieces
+            .iter()
+            .flat_map(|p| (1..=(p & 0xff)).map(move |i| char::from((p >> (8 * i)) as u8)))
+            .collect(),
+        None => unicode_security::skeleton(text).collect(),
     }
 }
 
@@ -214,6 +365,48 @@ mod fold_tests {
             prop_assert_eq!(&folded(&once).0, &once);
             for form in [s.nfc().collect::<String>(), s.nfd().collect(), s.nfkd().collect()] {
                 prop_assert_eq!(&folded(&form).0, &once, "{:?}", form);
+            }
+        }
+    }
+
+    proptest! {
+        /// Both keys of a name at once are the keys one at a time.
+        #[test]
+        fn name_keys_are_the_keys(
+            s in prop_oneof!["[ -~]{0,40}", "[a-z]{0,20}", "[A-Za-z0-9 m|%_-]{80,400}", "\\PC{0,30}"]
+        ) {
+            let (mut keys, mut skeletons) = (vec![b'x'], vec![b'y']);
+            let (has_key, has_skeleton) = push_name_keys(&s, &mut keys, &mut skeletons);
+            let key = folded_key(&s);
+            let skeleton = confusable_key(&s);
+            prop_assert_eq!(has_key, key.is_some());
+            prop_assert_eq!(has_skeleton, skeleton.is_some());
+            prop_assert_eq!(&keys[1..], key.as_deref().unwrap_or_default().as_bytes());
+            prop_assert_eq!(&skeletons[1..], skeleton.as_deref().unwrap_or_default().as_bytes());
+        }
+
+        /// The one-pass key is the fold of the crate's full skeleton, for ASCII text
+        /// of any length (long skeletons are cut as a fold cuts them) and any other.
+        #[test]
+        fn confusable_key_is_the_folded_skeleton(
+            s in prop_oneof!["[ -~]{0,120}", "[a-zA-Z0-9 m|%_-]{80,400}", "\\PC{0,60}"]
+        ) {
+            let reference: String = unicode_security::skeleton(&s).collect();
+            prop_assert_eq!(confusable_key(&s), folded_key(&reference));
+        }
+    }
+
+    /// At the edge of what a fold reads: separators pad a short key past the bound.
+    #[test]
+    fn confusable_key_reads_what_a_fold_reads() {
+        for pad in MAX_INPUT_BYTES - 4..MAX_INPUT_BYTES + 4 {
+            for text in [
+                format!("a{}b", " ".repeat(pad)),
+                format!("m{}", "-".repeat(pad)),
+                format!("{}mm", "_".repeat(pad)),
+            ] {
+                let reference: String = unicode_security::skeleton(&text).collect();
+                assert_eq!(confusable_key(&text), folded_key(&reference), "{pad}");
             }
         }
     }
