@@ -10,7 +10,7 @@
 //! fails does the loader parse again, more slowly, to find the record and the field
 //! to name in the error. By concern: `files` (file formats, reading), `parse`
 //! (parsing, error location), `check` (field checks), `overlay` (merging overlays),
-//! `build` (validation by kind), `index` (every index).
+//! `build` (sources, then each record kind, then assembly), `index` (every index).
 //!
 //! # Examples
 //!
