@@ -9,7 +9,7 @@
 //! The happy path parses each file straight into the typed records. Only when that
 //! fails does the loader parse again, more slowly, to find the record and the field
 //! to name in the error. By concern: `files` (file formats, reading), `parse`
-//! (parsing, error location), `check` (field checks), `overlay` (merging overlays),
+//! (parsing, error location), `check` (field checks), `sets` (source ids), `overlay` (merging overlays),
 //! `build` (sources, then each record kind, then assembly), `index` (every index).
 //!
 //! # Examples
@@ -47,6 +47,7 @@ mod order;
 mod overlay;
 mod parse;
 mod serialize;
+mod sets;
 mod stream;
 mod syntax;
 mod unique;

@@ -7,8 +7,9 @@ use crate::model::{
 use crate::text::{confusable_key, echo, folded_key};
 use std::collections::HashMap;
 
-use super::check::{Checker, Field, SourceIds, check_frequency, check_frequency_scope};
+use super::check::{Checker, Field, check_frequency, check_frequency_scope};
 use super::files::{AliasAddition, Draft, OverlayFile, RiskFrequency, tagged};
+use super::sets::SourceIds;
 use crate::text::MAX_NAME_BYTES;
 
 /// The entity an overlay alias names, if its kind and id exist.

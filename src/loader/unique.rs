@@ -8,8 +8,8 @@
 
 use crate::text::push_name_keys;
 
-use super::check::FastMap;
 use super::index::names::{NameIndex, prefix};
+use super::sets::FastMap;
 
 /// One name or alias, in order of appearance, with where it comes from (for errors).
 pub(super) struct Name<'a, V> {

@@ -11,11 +11,12 @@ use crate::model::{BrandRecord, Interactant, MedicineRecord, MembershipBasis};
 use crate::text::{MAX_NAME_BYTES, echo};
 
 use super::LoadError;
-use super::check::{Checker, FastMap, Field, Label, SourceIds};
+use super::check::{Checker, Field, Label};
 use super::files::Draft;
 use super::index::medicines::{BrandIngredients, MedicineIndex, MedicineKey};
 use super::index::names::NameIndex;
 use super::order::{Sorted, sort_by_text};
+use super::sets::{FastMap, SourceIds};
 use super::unique::Names;
 
 /// The ingredients of every brand, resolved by [`check_vocabulary`], in the draft's

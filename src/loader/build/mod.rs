@@ -11,8 +11,9 @@ use crate::model::{
 };
 use strum::EnumCount;
 
-use super::check::{Checker, Field, SourceIds, check_named};
+use super::check::{Checker, Field, check_named};
 use super::files::Draft;
+use super::sets::SourceIds;
 use super::vocabulary::{check_vocabulary, take_vocabulary};
 use super::{KnowledgeBase, LoadError};
 

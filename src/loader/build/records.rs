@@ -11,9 +11,10 @@ use strum::{EnumCount, IntoEnumIterator};
 use super::Tables;
 use crate::loader::LoadError;
 use crate::loader::check::{
-    Checker, FastMap, Field, Label, SourceIds, check_frequency, check_frequency_scope, check_named,
+    Checker, Field, Label, check_frequency, check_frequency_scope, check_named,
 };
 use crate::loader::files::Draft;
+use crate::loader::sets::{FastMap, SourceIds};
 use crate::model::Sourced;
 
 pub(super) fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<(), LoadError> {
