@@ -331,7 +331,16 @@ impl LoadError {
     /// The same error with every text field bounded: input echoed as a short prefix
     /// with hidden characters escaped, so that the message stays under 1 KiB.
     pub(crate) fn bounded(mut self) -> Self {
-        match &mut self {
+        // Three exhaustive matches, one per group of variants: a new variant must be
+        // placed in one of them.
+        let _ = self.bound_file_fields() || self.bound_record_fields() || self.bound_value_fields();
+        self
+    }
+
+    /// Bounds the fields of an error about a whole file or data set; `false` (nothing done)
+    /// for another kind of error.
+    fn bound_file_fields(&mut self) -> bool {
+        match self {
             LoadError::InvalidUtf8 { file, .. }
             | LoadError::ByteOrderMark { file }
             | LoadError::TooLarge { file, .. }
@@ -346,6 +355,52 @@ impl LoadError {
                 clip_path(file);
                 clip(found);
             }
+            LoadError::DuplicateRecord {
+                file,
+                record,
+                first_file,
+            } => {
+                clip_path(file);
+                clip(record);
+                clip_path(first_file);
+            }
+            LoadError::MissingRecord {
+                files,
+                kind,
+                id,
+                section,
+            } => {
+                clip_long(files);
+                clip_all([kind, id, section]);
+            }
+            LoadError::Section {
+                files,
+                section,
+                problem,
+            } => {
+                clip_long(files);
+                clip_all([section, problem]);
+            }
+            LoadError::Schema { .. }
+            | LoadError::BadText { .. }
+            | LoadError::Confusable { .. }
+            | LoadError::EmptyText { .. }
+            | LoadError::EmptySources { .. }
+            | LoadError::PercentOutOfRange { .. }
+            | LoadError::UnknownSource { .. }
+            | LoadError::InvertedRange { .. }
+            | LoadError::AliasConflict { .. }
+            | LoadError::RouteNotForAgent { .. }
+            | LoadError::Redefinition { .. }
+            | LoadError::Invalid { .. } => return false,
+        }
+        true
+    }
+
+    /// Bounds the fields of an error about a record's field, in its text or citations;
+    /// `false` (nothing done) for another kind of error.
+    fn bound_record_fields(&mut self) -> bool {
+        match self {
             LoadError::Schema {
                 file,
                 record,
@@ -409,6 +464,32 @@ impl LoadError {
                     clip(s);
                 }
             }
+            LoadError::InvalidUtf8 { .. }
+            | LoadError::ByteOrderMark { .. }
+            | LoadError::TooLarge { .. }
+            | LoadError::EmptyDirectory { .. }
+            | LoadError::LoadTooLarge { .. }
+            | LoadError::TooManyFiles { .. }
+            | LoadError::Syntax { .. }
+            | LoadError::Io { .. }
+            | LoadError::NotAnObject { .. }
+            | LoadError::NotAFile { .. }
+            | LoadError::InvertedRange { .. }
+            | LoadError::DuplicateRecord { .. }
+            | LoadError::MissingRecord { .. }
+            | LoadError::Section { .. }
+            | LoadError::AliasConflict { .. }
+            | LoadError::RouteNotForAgent { .. }
+            | LoadError::Redefinition { .. }
+            | LoadError::Invalid { .. } => return false,
+        }
+        true
+    }
+
+    /// Bounds the fields of an error about a record's field, in its values or references;
+    /// `false` (nothing done) for another kind of error.
+    fn bound_value_fields(&mut self) -> bool {
+        match self {
             LoadError::InvertedRange {
                 file,
                 record,
@@ -418,32 +499,6 @@ impl LoadError {
             } => {
                 clip_path(file);
                 clip_all([record, field, min, max]);
-            }
-            LoadError::DuplicateRecord {
-                file,
-                record,
-                first_file,
-            } => {
-                clip_path(file);
-                clip(record);
-                clip_path(first_file);
-            }
-            LoadError::MissingRecord {
-                files,
-                kind,
-                id,
-                section,
-            } => {
-                clip_long(files);
-                clip_all([kind, id, section]);
-            }
-            LoadError::Section {
-                files,
-                section,
-                problem,
-            } => {
-                clip_long(files);
-                clip_all([section, problem]);
             }
             LoadError::AliasConflict {
                 file,
@@ -483,8 +538,28 @@ impl LoadError {
                 clip_long(message);
                 clip_long(expected);
             }
+            LoadError::InvalidUtf8 { .. }
+            | LoadError::ByteOrderMark { .. }
+            | LoadError::TooLarge { .. }
+            | LoadError::EmptyDirectory { .. }
+            | LoadError::LoadTooLarge { .. }
+            | LoadError::TooManyFiles { .. }
+            | LoadError::Syntax { .. }
+            | LoadError::Io { .. }
+            | LoadError::NotAnObject { .. }
+            | LoadError::NotAFile { .. }
+            | LoadError::Schema { .. }
+            | LoadError::BadText { .. }
+            | LoadError::Confusable { .. }
+            | LoadError::EmptyText { .. }
+            | LoadError::EmptySources { .. }
+            | LoadError::PercentOutOfRange { .. }
+            | LoadError::UnknownSource { .. }
+            | LoadError::DuplicateRecord { .. }
+            | LoadError::MissingRecord { .. }
+            | LoadError::Section { .. } => return false,
         }
-        self
+        true
     }
 }
 
