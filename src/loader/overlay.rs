@@ -158,24 +158,16 @@ fn merge_vocabulary(
     merge(&mut draft.brands, f, file, brands, &keys, allow)
 }
 
-/// Adds local names to existing medicines. The name must be new to the whole
-/// vocabulary and must not look like another medicine's name; there is no cap per
-/// medicine.
-fn add_medicine_aliases(
-    draft: &mut Draft,
-    file: &str,
-    aliases: Vec<AliasAddition>,
-) -> Result<(), LoadError> {
-    if aliases.is_empty() {
-        return Ok(());
-    }
+/// The vocabulary's names, folded (to the record that holds each, for a clash), and
+/// their look-alike keys (to the medicine and its name).
+fn vocabulary_names(draft: &Draft) -> (TakenNames, LookalikeNames) {
     let names = |m: &crate::model::MedicineRecord| {
         std::iter::once(m.name().to_owned())
             .chain(m.aliases().iter().cloned())
             .collect::<Vec<_>>()
     };
-    let mut taken: HashMap<Box<str>, String> = HashMap::new();
-    let mut lookalikes: HashMap<Box<str>, (String, String)> = HashMap::new();
+    let mut taken = HashMap::new();
+    let mut lookalikes = HashMap::new();
     for (_, m) in &draft.medicines {
         for name in names(m) {
             if let Some(k) = folded_key(&name) {
@@ -191,20 +183,30 @@ fn add_medicine_aliases(
             taken.insert(k, format!("brand `{}`", b.name()));
         }
     }
+    (taken, lookalikes)
+}
+
+/// Folded names of the vocabulary, each to the record that holds it.
+type TakenNames = HashMap<Box<str>, String>;
+/// Look-alike keys of medicine names, each to the medicine's id and the name.
+type LookalikeNames = HashMap<Box<str>, (String, String)>;
+
+/// Adds local names to existing medicines. The name must be new to the whole
+/// vocabulary and must not look like another medicine's name; there is no cap per
+/// medicine.
+fn add_medicine_aliases(
+    draft: &mut Draft,
+    file: &str,
+    aliases: Vec<AliasAddition>,
+) -> Result<(), LoadError> {
+    if aliases.is_empty() {
+        return Ok(());
+    }
+    let (mut taken, lookalikes) = vocabulary_names(draft);
     for (n, addition) in aliases.into_iter().enumerate() {
         let record = format!("aliases[{n}]");
         let c = Checker::new(file, record.clone(), None);
-        c.text("alias", &addition.alias)?;
-        let Some(key) = folded_key(&addition.alias) else {
-            return Err(c.invalid(
-                "alias",
-                format!(
-                    "`{}` is longer than {MAX_NAME_BYTES} bytes",
-                    echo(&addition.alias)
-                ),
-                &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
-            ));
-        };
+        let key = alias_key(&c, &addition.alias)?;
         if let Some(other) = taken.get(&key) {
             return Err(LoadError::AliasConflict {
                 file: file.to_owned(),
@@ -347,34 +349,9 @@ fn add_aliases(
         let record = format!("aliases[{n}]");
         let c = Checker::new(file, record.clone(), None);
         let Some(entity) = resolve_entity(&addition.entity, &addition.id) else {
-            return Err(c.invalid(
-                if resolve_entity(&addition.entity, "").is_none()
-                    && !["agent", "route", "group", "condition", "benefit", "risk", "interactant"]
-                        .contains(&addition.entity.as_str())
-                {
-                    "entity"
-                } else {
-                    "id"
-                },
-                format!(
-                    "no {} has the id `{}`",
-                    echo(&addition.entity),
-                    echo(&addition.id)
-                ),
-                "`entity` one of agent, route, group, condition, benefit, risk, interactant, and `id` a snake-case id of that kind, such as \"intravenous\"",
-            ));
+            return Err(unknown_entity(&c, &addition));
         };
-        c.text("alias", &addition.alias)?;
-        let Some(key) = folded_key(&addition.alias) else {
-            return Err(c.invalid(
-                "alias",
-                format!(
-                    "`{}` is longer than {MAX_NAME_BYTES} bytes",
-                    echo(&addition.alias)
-                ),
-                &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
-            ));
-        };
+        let key = alias_key(&c, &addition.alias)?;
         if let Some(other) = taken.get(&key) {
             return Err(LoadError::AliasConflict {
                 file: file.to_owned(),
@@ -417,6 +394,49 @@ fn add_aliases(
         }
     }
     Ok(())
+}
+
+/// An alias's folded key, after checking its text.
+fn alias_key(c: &Checker<'_>, alias: &str) -> Result<Box<str>, LoadError> {
+    c.text("alias", alias)?;
+    folded_key(alias).ok_or_else(|| {
+        c.invalid(
+            "alias",
+            format!("`{}` is longer than {MAX_NAME_BYTES} bytes", echo(alias)),
+            &format!("an alias of 1 to {MAX_NAME_BYTES} bytes"),
+        )
+    })
+}
+
+/// The error for an alias addition whose entity kind or id is unknown (naming the
+/// kind when it is not one of the kinds).
+fn unknown_entity(c: &Checker<'_>, addition: &AliasAddition) -> LoadError {
+    const KINDS: [&str; 7] = [
+        "agent",
+        "route",
+        "group",
+        "condition",
+        "benefit",
+        "risk",
+        "interactant",
+    ];
+    let field = if resolve_entity(&addition.entity, "").is_none()
+        && !KINDS.contains(&addition.entity.as_str())
+    {
+        "entity"
+    } else {
+        "id"
+    };
+    c.invalid(
+        field,
+        format!(
+            "no {} has the id `{}`",
+            echo(&addition.entity),
+            echo(&addition.id)
+        ),
+        "`entity` one of agent, route, group, condition, benefit, risk, interactant, and `id` \
+         a snake-case id of that kind, such as \"intravenous\"",
+    )
 }
 
 fn duplicate(file: &str, record: &str, first_file: &str) -> LoadError {

@@ -181,6 +181,33 @@ pub(super) fn index(
             .filter(|c| c.group() == g)
             .collect::<Vec<_>>()
     });
+    let (routes_by_bioavailability, routes_by_onset) = route_orders(t);
+    let risks_by = risks_by_scope(t);
+    let benefits_by_condition = Condition::ALL.map(|c| {
+        t.benefits
+            .iter()
+            .filter(|b| b.conditions().contains(&c))
+            .map(BenefitRecord::id)
+            .collect()
+    });
+    Index {
+        by_condition,
+        conditions_by_route,
+        conditions_by_group,
+        routes_by_bioavailability,
+        routes_by_onset,
+        risks_by,
+        benefits_by_condition,
+        names,
+        codes: crate::loader::index::codes::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
+        medicines,
+        regimens_by_condition: std::array::from_fn(|_| Vec::new()),
+    }
+}
+
+/// The routes by bioavailability (highest first) and by onset (fastest first); routes
+/// with no sourced figure last.
+fn route_orders(t: &Tables) -> (Vec<Route>, Vec<Route>) {
     let mut routes_by_bioavailability: Vec<Route> = Route::iter().collect();
     // Highest first; routes with no sourced figure last.
     routes_by_bioavailability.sort_by(|a, b| {
@@ -203,15 +230,20 @@ pub(super) fn index(
             .acute_onset()
             .map_or(u64::MAX, |t| t.min().seconds())
     });
+    (routes_by_bioavailability, routes_by_onset)
+}
+
+/// The risks for every agent and route (index 0: any), most serious standing first
+/// (for "any" agent or route, the most serious of the scopes that reach it), then
+/// declaration order.
+fn risks_by_scope(t: &Tables) -> [[Vec<Risk>; Route::COUNT + 1]; Agent::COUNT + 1] {
     // Each risk's standing for every agent and route (`None` where it does not apply).
     let standings: Vec<Standings> = t
         .risks
         .iter()
         .map(|x| Agent::ALL.map(|a| Route::ALL.map(|r| x.standing_for(a, r))))
         .collect();
-    // Most serious standing first (for "any" agent or route, the most serious of the
-    // scopes that reach it), then declaration order.
-    let risks_by = std::array::from_fn(|a| {
+    std::array::from_fn(|a| {
         std::array::from_fn(|r| {
             let agent = a.checked_sub(1).and_then(|i| Agent::ALL.get(i).copied());
             let route = r.checked_sub(1).and_then(|i| Route::ALL.get(i).copied());
@@ -230,27 +262,7 @@ pub(super) fn index(
             list.sort_unstable();
             list.into_iter().map(|(_, risk)| risk).collect()
         })
-    });
-    let benefits_by_condition = Condition::ALL.map(|c| {
-        t.benefits
-            .iter()
-            .filter(|b| b.conditions().contains(&c))
-            .map(BenefitRecord::id)
-            .collect()
-    });
-    Index {
-        by_condition,
-        conditions_by_route,
-        conditions_by_group,
-        routes_by_bioavailability,
-        routes_by_onset,
-        risks_by,
-        benefits_by_condition,
-        names,
-        codes: crate::loader::index::codes::CodeIndex::new(&t.agents, &t.routes, &t.conditions),
-        medicines,
-        regimens_by_condition: std::array::from_fn(|_| Vec::new()),
-    }
+    })
 }
 
 /// A risk's standing for each agent and route.

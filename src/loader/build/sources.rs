@@ -65,6 +65,13 @@ pub(super) fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadE
     ] {
         c.opt_text(field, value)?;
     }
+    check_locators(c, source)?;
+    check_dates_and_locator(c, source)
+}
+
+/// The syntax of a source's locators: URL, DOI, PMID, the URL it was read through, and
+/// the SPL set id.
+fn check_locators(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
     let syntax = [
         (
             "url",
@@ -97,6 +104,12 @@ pub(super) fn check_source(c: &Checker<'_>, source: &Source) -> Result<(), LoadE
             return Err(c.invalid(field, problem, expected));
         }
     }
+    Ok(())
+}
+
+/// A source's label version, dates, and that it can be found (a locator, or a note
+/// saying why there is none).
+fn check_dates_and_locator(c: &Checker<'_>, source: &Source) -> Result<(), LoadError> {
     if source.spl_version() == Some(0) {
         return Err(c.invalid(
             "spl_version",
