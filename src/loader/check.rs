@@ -5,7 +5,7 @@ use crate::model::{
     AgentRecord, Code, Criterion, Frequency, MAX_ALIASES, Named, PercentRange, Regulatory,
     RiskRecord, Route, Sourced, Standing, Timing,
 };
-use crate::text::{echo, policy_violation};
+use crate::text::{MAX_NAME_BYTES, echo, policy_violation};
 use strum::IntoEnumIterator;
 
 use super::sets::{FastSet, SourceIds};
@@ -411,6 +411,18 @@ impl<'a> Checker<'a> {
             }
         }
         self.no_repeats("criteria", criteria)
+    }
+
+    /// The error for a name that is empty or too long to index.
+    pub(super) fn name_length<'f>(&self, field: impl Into<Field<'f>>, name: &str) -> LoadError {
+        self.invalid(
+            field,
+            format!(
+                "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
+                echo(name)
+            ),
+            &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
+        )
     }
 
     pub(super) fn invalid<'f>(

@@ -274,14 +274,7 @@ fn name_index(draft: &Draft, v: &Vocabulary) -> Result<NameIndex<MedicineKey>, L
     for (file, target, field, text) in ingredients.chain(brands) {
         if let Err(name) = names.push(Names::name(file, target, field, text)) {
             let c = Checker::new(draft.file(name.file), record_name(v, name.value), None);
-            return Err(c.invalid(
-                name.field,
-                format!(
-                    "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
-                    echo(name.text)
-                ),
-                &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
-            ));
+            return Err(c.name_length(name.field, name.text));
         }
     }
     let index = names

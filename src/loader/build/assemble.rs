@@ -6,7 +6,6 @@ use crate::model::{
     Interaction, Mechanism, MedicineRecord, Monitoring, PopulationGuidance, Regimen, Risk, Route,
     Source, Standing,
 };
-use crate::text::echo;
 use strum::{EnumCount, IntoEnumIterator};
 
 use super::Tables;
@@ -16,7 +15,6 @@ use crate::loader::index::medicines::MedicineIndex;
 use crate::loader::index::names::NameIndex;
 use crate::loader::unique::Names;
 use crate::loader::{Index, KnowledgeBase, LoadError};
-use crate::text::MAX_NAME_BYTES;
 
 /// Names and aliases, unique across all entities after folding, and not alike. All
 /// names are indexed before any alias, so a clash is blamed on the alias, not on a
@@ -35,14 +33,7 @@ pub(super) fn name_index(draft: &Draft, t: &Tables) -> Result<NameIndex, LoadErr
     for (file, entity, field, text) in entries {
         if let Err(name) = names.push(Names::name(file, entity, field, text)) {
             let c = Checker::new(draft.file(name.file), name.value.id(), None);
-            return Err(c.invalid(
-                name.field,
-                format!(
-                    "`{}` is empty or longer than {MAX_NAME_BYTES} bytes",
-                    echo(name.text)
-                ),
-                &format!("a name of 1 to {MAX_NAME_BYTES} bytes"),
-            ));
+            return Err(c.name_length(name.field, name.text));
         }
     }
     let index = names

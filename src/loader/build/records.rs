@@ -17,6 +17,7 @@ use crate::loader::files::Draft;
 use crate::loader::sets::{FastMap, SourceIds};
 use crate::model::Sourced;
 
+/// The mechanism section: its texts and sources.
 pub(super) fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<(), LoadError> {
     c.text("qualification.text", mechanism.qualification().text())?;
     c.cites("qualification", mechanism.qualification())?;
@@ -32,6 +33,7 @@ pub(super) fn check_mechanism(c: &Checker<'_>, mechanism: &Mechanism) -> Result<
     Ok(())
 }
 
+/// Agents: names, texts, routes and their sources.
 pub(super) fn check_agents(
     draft: &Draft,
     ids: &SourceIds<'_>,
@@ -83,6 +85,7 @@ pub(super) fn check_agents(
     Ok(())
 }
 
+/// Routes: names, texts, codes, and their figures with sources.
 pub(super) fn check_routes(
     draft: &Draft,
     ids: &SourceIds<'_>,
@@ -116,6 +119,7 @@ pub(super) fn check_routes(
     Ok(())
 }
 
+/// Conditions: names, texts, and their group.
 pub(super) fn check_conditions(
     draft: &Draft,
     ids: &SourceIds<'_>,
@@ -140,6 +144,7 @@ pub(super) fn check_conditions(
     Ok(())
 }
 
+/// Benefits: names, texts, the conditions they name, and sources.
 pub(super) fn check_benefits(
     draft: &Draft,
     ids: &SourceIds<'_>,
@@ -217,6 +222,7 @@ fn check_gaps(c: &Checker<'_>, field: Field<'_>, review: &Review) -> Result<(), 
     Ok(())
 }
 
+/// Risks: names, texts, frequencies with their scopes, standings and sources.
 pub(super) fn check_risks(draft: &Draft, ids: &SourceIds<'_>, t: &Tables) -> Result<(), LoadError> {
     for (record, file) in t.risks.iter().zip(t.risk_files) {
         let c = Checker::new(draft.file(file), record.id().id(), Some(ids));
@@ -351,6 +357,7 @@ fn check_supersession(
     Ok(())
 }
 
+/// A risk's agent and route scopes: agents that exist, routes each agent is given by.
 fn check_scopes(c: &Checker<'_>, record: &RiskRecord) -> Result<(), LoadError> {
     c.non_empty("applies", record.applies(), "at least one agent scope")?;
     for (i, scope) in record.applies().iter().enumerate() {
@@ -399,6 +406,7 @@ pub(super) fn check_interactions(draft: &Draft, ids: &SourceIds<'_>) -> Result<(
     Ok(())
 }
 
+/// Population guidance: texts, typed criteria, standings and sources.
 pub(super) fn check_populations(draft: &Draft, ids: &SourceIds<'_>) -> Result<(), LoadError> {
     for (file, item) in &draft.populations {
         let label = |f: &mut std::fmt::Formatter<'_>| {
