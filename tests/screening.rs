@@ -182,6 +182,8 @@ fn label_anchored_pairs_are_flagged_with_their_effect() {
         (Agent::Esketamine, "Tylenol with codeine", Sedation),
         (Agent::Esketamine, "Tylenol w/ codeine #3", Sedation),
         (Agent::Esketamine, "Fioricet with codeine", Sedation),
+        (Agent::Esketamine, "Tylenol w/codeine", Sedation),
+        (Agent::Esketamine, "APAP w/codeine 300/30", Sedation),
         (Agent::Esketamine, "Emsam 6 mg/24 hr", BloodPressureIncrease),
         (Agent::Esketamine, "diazepam rectal gel", Sedation),
         (Agent::Esketamine, "hydroxyzine pamoate 25 mg", Sedation),

@@ -145,12 +145,27 @@ impl KnowledgeBase {
 fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
     let mut text = words.iter();
     let mut used = 0;
+    // What follows "w/" in a text word ("w/codeine") is the name's next word.
+    let mut joined: Option<&[u8]> = None;
     for (n, part) in name.split(|b| *b == b' ').enumerate() {
+        if let Some(rest) = joined.take() {
+            if rest != part {
+                return None;
+            }
+            used += 1;
+            continue;
+        }
         loop {
             let word = text.next()?;
             // "with" is how "w/" of a name ("Tylenol W/ Codeine") is written out.
             if *word == part || (part == b"w/" && *word == b"with") {
                 break;
+            }
+            if part == b"w/" {
+                if let Some(rest) = word.strip_prefix(b"w/").filter(|r| !r.is_empty()) {
+                    joined = Some(rest);
+                    break;
+                }
             }
             // The first word must match; between words only skippable ones are passed.
             if n == 0 || !skippable(word) {
@@ -159,7 +174,7 @@ fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
         }
         used += 1;
     }
-    text.all(|w| skippable(w)).then_some(used)
+    (joined.is_none() && text.all(|w| skippable(w))).then_some(used)
 }
 
 #[cfg(test)]
@@ -185,5 +200,8 @@ mod tests {
         assert_eq!(fit(name, &words("tylenol with codeine #3")), Some(3));
         assert_eq!(fit(name, &words("tylenol w/ codeine")), Some(3));
         assert_eq!(fit(b"a with b", &words("a w/ b")), None);
+        assert_eq!(fit(name, &words("tylenol w/codeine no. 3")), Some(3));
+        assert_eq!(fit(name, &words("tylenol w/caffeine")), None);
+        assert_eq!(fit(b"a w/", &words("a w/b")), None);
     }
 }

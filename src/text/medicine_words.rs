@@ -311,8 +311,8 @@ pub(crate) fn bracketed(key: &[u8]) -> Option<&[u8]> {
     (!inner.is_empty()).then_some(inner)
 }
 
-/// The parts of a combination written out: `key` split at `/`, `+`, `&` and the
-/// words "and" and "with", each part trimmed; at most `N` parts, or `None` if there
+/// The parts of a combination written out: `key` split at `/`, `+`, `&`, the words
+/// "and" and "with" and a word starting "w/", each part trimmed; at most `N` parts, or `None` if there
 /// are fewer than two or more than `N`.
 pub(crate) fn combination_parts<const N: usize>(key: &[u8]) -> Option<[&[u8]; N]> {
     let mut parts: [&[u8]; N] = [&[]; N];
@@ -326,6 +326,8 @@ pub(crate) fn combination_parts<const N: usize>(key: &[u8]) -> Option<[&[u8]; N]
             Some(b'/' | b'+' | b'&') => Some(1),
             Some(b' ') if rest.starts_with(b" and ") => Some(4),
             Some(b' ') if rest.starts_with(b" with ") => Some(5),
+            // "w/" is "with" ("APAP w/codeine").
+            Some(b' ') if rest.starts_with(b" w/") => Some(3),
             _ => None,
         };
         match sep {
@@ -470,6 +472,14 @@ mod tests {
                 "caffeine".into(),
                 "codeine".into()
             ])
+        );
+        assert_eq!(
+            parts("apap w/codeine"),
+            Some(vec!["apap".into(), "codeine".into()])
+        );
+        assert_eq!(
+            parts("acetaminophen w/ codeine"),
+            Some(vec!["acetaminophen".into(), "codeine".into()])
         );
         assert_eq!(parts("a/b/c/d/e"), None);
         assert_eq!(parts("sertraline"), None);
