@@ -141,6 +141,9 @@ const FORM_WORDS: &[&str] = &[
     "powder",
     "granules",
     "wafer",
+    "drip",
+    "push",
+    "bolus",
 ];
 
 /// Salt and hydrate words (folded): counter-ions and water, never an active moiety on
@@ -412,6 +415,8 @@ mod tests {
                 Some("tylenol w/ codeine"),
             ),
             ("diazepam rectal gel", Strip::Form, Some("diazepam")),
+            ("phenylephrine iv push", Strip::Form, Some("phenylephrine")),
+            ("levophed drip", Strip::Form, Some("levophed")),
             ("hydroxyzine pamoate", Strip::Salt, Some("hydroxyzine")),
             ("clorazepate dipotassium", Strip::Salt, Some("clorazepate")),
             ("10/325", Strip::Dose, None),
