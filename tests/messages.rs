@@ -495,3 +495,24 @@ fn every_attribute_enum_has_a_typed_parse_error() {
         Standing,
     );
 }
+
+#[test]
+fn medicine_suggestions_name_each_thing_once_and_the_class_word_typed() {
+    let kb = KnowledgeBase::embedded();
+    // "modafinil" is both a medicine and a word of the psychostimulant class.
+    for (typo, want) in [
+        ("modafanil", vec!["modafinil"]),
+        ("theophyline", vec!["theophylline"]),
+    ] {
+        let e = kb.medicine(typo).unwrap_err();
+        assert_eq!(e.medicine_suggestions().collect::<Vec<_>>(), want, "{e}");
+    }
+    // A class found by the prefix typed is shown by the name that starts with it,
+    // not by another of its names ("alcohol" for "benzo").
+    let e = kb.medicine("benzo").unwrap_err();
+    assert_eq!(
+        e.medicine_suggestions().collect::<Vec<_>>(),
+        ["benzodiazepine"],
+        "{e}"
+    );
+}

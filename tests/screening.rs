@@ -177,6 +177,18 @@ fn label_anchored_pairs_are_flagged_with_their_effect() {
             "lorazepam 2 mg IV",
             RespiratoryDepression,
         ),
+        // "with" for a brand's "W/", a product number, a rate, more forms and salts,
+        // a counter-ion left out, a hyphenated combination with its form.
+        (Agent::Esketamine, "Tylenol with codeine", Sedation),
+        (Agent::Esketamine, "Tylenol w/ codeine #3", Sedation),
+        (Agent::Esketamine, "Fioricet with codeine", Sedation),
+        (Agent::Esketamine, "Tylenol w/codeine", Sedation),
+        (Agent::Esketamine, "APAP w/codeine 300/30", Sedation),
+        (Agent::Esketamine, "Emsam 6 mg/24 hr", BloodPressureIncrease),
+        (Agent::Esketamine, "diazepam rectal gel", Sedation),
+        (Agent::Esketamine, "hydroxyzine pamoate 25 mg", Sedation),
+        (Agent::Esketamine, "clorazepate 7.5 mg", Sedation),
+        (Agent::Esketamine, "promethazine-codeine syrup", Sedation),
     ];
     for &(agent, name, effect) in cases {
         let route = kb().agent(agent).routes()[0].route();

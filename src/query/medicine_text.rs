@@ -16,6 +16,9 @@ use crate::text::{MAX_NAME_BYTES, Strip, bracketed, skippable, without, words_ou
 /// The most words of a text that a name is fitted to.
 const MAX_WORDS: usize = 24;
 
+/// Counter-ions that may start a medicine's name and be left out when it is typed.
+const LEADING_IONS: [&str; 4] = ["potassium", "sodium", "calcium", "magnesium"];
+
 impl KnowledgeBase {
     /// The medicine, brand or class a folded key names exactly.
     pub(super) fn medicine_exact(&self, key: &[u8]) -> Option<Kind> {
@@ -46,11 +49,47 @@ impl KnowledgeBase {
                 return Some(kind);
             }
         }
+        if let Some(kind) = self.with_counter_ion(key) {
+            return Some(kind);
+        }
         let mut buf = [0u8; MAX_NAME_BYTES];
         match without(key, Strip::Salt, &mut buf).map(|k| self.index.names.get(k)) {
             Some(Some(Entity::Interactant(x))) => Some(Kind::Class(x)),
             _ => None,
         }
+    }
+
+    /// The medicine whose name starts with a counter-ion that the text leaves out
+    /// ("clorazepate" for "potassium clorazepate", "oxybate 4.5 g" for "sodium
+    /// oxybate"): dropping a salt word names the same substance. `None` unless
+    /// exactly one medicine fits.
+    fn with_counter_ion(&self, key: &[u8]) -> Option<Kind> {
+        let mut found = None;
+        for ion in LEADING_IONS {
+            let mut buf = [0u8; MAX_NAME_BYTES];
+            let len = ion.len() + 1 + key.len();
+            let Some(dst) = buf.get_mut(..len) else {
+                continue;
+            };
+            let (head, tail) = dst.split_at_mut(ion.len() + 1);
+            let (name, space) = head.split_at_mut(ion.len());
+            name.copy_from_slice(ion.as_bytes());
+            space.fill(b' ');
+            tail.copy_from_slice(key);
+            let prefixed = buf.get(..len).unwrap_or_default();
+            let Some(kind) = self
+                .medicine_exact(prefixed)
+                .filter(|k| !matches!(k, Kind::Class(_)))
+                .or_else(|| self.fitted(prefixed))
+            else {
+                continue;
+            };
+            match found {
+                Some(other) if other != kind => return None,
+                _ => found = Some(kind),
+            }
+        }
+        found
     }
 
     /// The longest medicine or brand name fitted to the words of `key` outside
@@ -106,11 +145,27 @@ impl KnowledgeBase {
 fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
     let mut text = words.iter();
     let mut used = 0;
+    // What follows "w/" in a text word ("w/codeine") is the name's next word.
+    let mut joined: Option<&[u8]> = None;
     for (n, part) in name.split(|b| *b == b' ').enumerate() {
+        if let Some(rest) = joined.take() {
+            if rest != part {
+                return None;
+            }
+            used += 1;
+            continue;
+        }
         loop {
             let word = text.next()?;
-            if *word == part {
+            // "with" is how "w/" of a name ("Tylenol W/ Codeine") is written out.
+            if *word == part || (part == b"w/" && *word == b"with") {
                 break;
+            }
+            if part == b"w/" {
+                if let Some(rest) = word.strip_prefix(b"w/").filter(|r| !r.is_empty()) {
+                    joined = Some(rest);
+                    break;
+                }
             }
             // The first word must match; between words only skippable ones are passed.
             if n == 0 || !skippable(word) {
@@ -119,7 +174,7 @@ fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
         }
         used += 1;
     }
-    text.all(|w| skippable(w)).then_some(used)
+    (joined.is_none() && text.all(|w| skippable(w))).then_some(used)
 }
 
 #[cfg(test)]
@@ -140,5 +195,13 @@ mod tests {
         assert_eq!(fit(b"benylin cold", &words("benylin extra cold")), None);
         assert_eq!(fit(b"xanax xr", &words("xanax")), None);
         assert_eq!(fit(b"xanax", &words("mg xanax")), None);
+        // "with" written out for a name's "w/", never the other way round.
+        let name = b"tylenol w/ codeine";
+        assert_eq!(fit(name, &words("tylenol with codeine #3")), Some(3));
+        assert_eq!(fit(name, &words("tylenol w/ codeine")), Some(3));
+        assert_eq!(fit(b"a with b", &words("a w/ b")), None);
+        assert_eq!(fit(name, &words("tylenol w/codeine no. 3")), Some(3));
+        assert_eq!(fit(name, &words("tylenol w/caffeine")), None);
+        assert_eq!(fit(b"a w/", &words("a w/b")), None);
     }
 }

@@ -341,8 +341,11 @@ impl KnowledgeBase {
             return Ok(found.into_iter().flatten());
         }
         // Hyphens fold to spaces, so "buprenorphine-naloxone" arrives as two words:
-        // a combination when every word is an ingredient's name.
-        let parts = words::<MAX_PARTS>(doseless).unwrap_or_default();
+        // a combination when every word is an ingredient's name, once the form and
+        // salt words are dropped ("promethazine-codeine syrup").
+        let mut bare = [0u8; MAX_NAME_BYTES];
+        let saltless = without(doseless, Strip::Salt, &mut bare).unwrap_or(doseless);
+        let parts = words::<MAX_PARTS>(saltless).unwrap_or_default();
         for (slot, part) in found.iter_mut().zip(parts) {
             match self.medicine_exact(part) {
                 Some(kind @ Kind::Ingredient(_)) => *slot = Some(Medicine { kb: self, kind }),
@@ -394,7 +397,9 @@ impl KnowledgeBase {
         for (score, e) in classes.into_iter().flatten() {
             insert_best(&mut best, score, Name::Entity(e));
         }
-        best.into_iter()
+        let mut names: Vec<String> = Vec::with_capacity(3);
+        let found = best
+            .into_iter()
             .flatten()
             .filter_map(|(_, name)| match name {
                 Name::Medicine(MedicineKey::Ingredient(i)) => {
@@ -406,8 +411,14 @@ impl KnowledgeBase {
                 // The class's own name or alias closest to what was typed
                 // ("benzodiazepine" rather than "CNS depressants").
                 Name::Entity(e) => self.closest_key(key, e).or_else(|| Some(e.to_string())),
-            })
-            .collect()
+            });
+        // A medicine and a class may share a name ("modafinil"): say it once.
+        for name in found {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
     }
 
     /// The folded name or alias of `entity` closest to the folded `input`.
@@ -417,9 +428,18 @@ impl KnowledgeBase {
             .names
             .entries()
             .filter(|(_, e)| *e == entity)
-            .filter_map(|(k, _)| Some((pattern.distance(k.as_bytes(), MAX_NAME_BYTES)?, k)))
+            // A key the input starts ("benzo" of "benzodiazepine") before any other, as
+            // it was the prefix that made the class a suggestion.
+            .filter_map(|(k, _)| {
+                let prefixed = k.as_bytes().starts_with(input);
+                Some((
+                    !prefixed,
+                    pattern.distance(k.as_bytes(), MAX_NAME_BYTES)?,
+                    k,
+                ))
+            })
             .min()
-            .map(|(_, k)| k.to_string())
+            .map(|(_, _, k)| k.to_string())
     }
 
     /// A medicine by its id (`"lorazepam"`), in O(log n).

@@ -36,10 +36,16 @@ const DOSE_WORDS: &[&str] = &[
     "hrs",
 ];
 
+/// Units that may start a rate written with a slash ("mg/24", "mcg/72h"): the word is
+/// a dose when what comes before its first slash is one of them.
+const RATE_UNITS: &[&str] = &[
+    "mg", "mcg", "μg", "ug", "g", "gm", "ml", "mmol", "meq", "unit", "units",
+];
+
 /// Short words that only join a dose ("as needed", "1 a day", "by mouth"), dropped
 /// only after the first word, which may be a name's own ("A-Poxide").
 const FILLER_WORDS: &[&str] = &[
-    "a", "as", "at", "by", "in", "per", "the", "to", "up", "x", "h", "g", "l", "u",
+    "a", "as", "at", "by", "in", "per", "the", "to", "up", "x", "h", "g", "l", "u", "no.", "#",
 ];
 
 /// Dosage forms and release words (folded).
@@ -117,6 +123,27 @@ const FORM_WORDS: &[&str] = &[
     "ampoule",
     "pen",
     "autoinjector",
+    "gel",
+    "lozenge",
+    "lozenges",
+    "troche",
+    "troches",
+    "elixir",
+    "concentrate",
+    "suppository",
+    "suppositories",
+    "caplet",
+    "caplets",
+    "softgel",
+    "softgels",
+    "gelcap",
+    "gelcaps",
+    "powder",
+    "granules",
+    "wafer",
+    "drip",
+    "push",
+    "bolus",
 ];
 
 /// Salt and hydrate words (folded): counter-ions and water, never an active moiety on
@@ -157,6 +184,10 @@ const SALT_WORDS: &[&str] = &[
     "anhydrous",
     "hemihydrate",
     "hydrate",
+    "pamoate",
+    "saccharate",
+    "aspartate",
+    "dipotassium",
     "salt",
     "salts",
     "mixed",
@@ -167,11 +198,14 @@ fn dropped(word: &[u8], level: Strip, first: bool) -> bool {
     let Ok(word) = std::str::from_utf8(word) else {
         return false;
     };
-    // A strength ("10", "0.5mg", ".5", "10/325", "2x") or an interval ("q6h", "q4").
+    // A strength ("10", "0.5mg", ".5", "10/325", "2x"), an interval ("q6h", "q4"), a
+    // product number ("#3", as in "Tylenol w/ codeine #3") or a rate ("mg/24", "mcg/hr").
     let numeric = match word.as_bytes() {
         [first, ..] if first.is_ascii_digit() => true,
-        [b'.' | b'q', second, ..] => second.is_ascii_digit(),
-        _ => false,
+        [b'.' | b'q' | b'#', second, ..] => second.is_ascii_digit(),
+        _ => word
+            .split_once('/')
+            .is_some_and(|(unit, _)| RATE_UNITS.contains(&unit)),
     };
     if level == Strip::Brackets {
         return false;
@@ -280,8 +314,8 @@ pub(crate) fn bracketed(key: &[u8]) -> Option<&[u8]> {
     (!inner.is_empty()).then_some(inner)
 }
 
-/// The parts of a combination written out: `key` split at `/`, `+`, `&` and the
-/// words "and" and "with", each part trimmed; at most `N` parts, or `None` if there
+/// The parts of a combination written out: `key` split at `/`, `+`, `&`, the words
+/// "and" and "with" and a word starting "w/", each part trimmed; at most `N` parts, or `None` if there
 /// are fewer than two or more than `N`.
 pub(crate) fn combination_parts<const N: usize>(key: &[u8]) -> Option<[&[u8]; N]> {
     let mut parts: [&[u8]; N] = [&[]; N];
@@ -295,6 +329,8 @@ pub(crate) fn combination_parts<const N: usize>(key: &[u8]) -> Option<[&[u8]; N]
             Some(b'/' | b'+' | b'&') => Some(1),
             Some(b' ') if rest.starts_with(b" and ") => Some(4),
             Some(b' ') if rest.starts_with(b" with ") => Some(5),
+            // "w/" is "with" ("APAP w/codeine").
+            Some(b' ') if rest.starts_with(b" w/") => Some(3),
             _ => None,
         };
         match sep {
@@ -366,6 +402,25 @@ mod tests {
             ("lorazepam 1 mg as needed", Strip::Dose, Some("lorazepam")),
             ("500 mg", Strip::Salt, None),
             ("sodium", Strip::Salt, None),
+            ("emsam 6 mg/24 hr", Strip::Dose, Some("emsam")),
+            ("fentanyl 25 mcg/72h", Strip::Dose, Some("fentanyl")),
+            (
+                "tylenol w/ codeine #3",
+                Strip::Dose,
+                Some("tylenol w/ codeine"),
+            ),
+            (
+                "tylenol w/ codeine no. 4",
+                Strip::Dose,
+                Some("tylenol w/ codeine"),
+            ),
+            ("diazepam rectal gel", Strip::Form, Some("diazepam")),
+            ("phenylephrine iv push", Strip::Form, Some("phenylephrine")),
+            ("levophed drip", Strip::Form, Some("levophed")),
+            ("hydroxyzine pamoate", Strip::Salt, Some("hydroxyzine")),
+            ("clorazepate dipotassium", Strip::Salt, Some("clorazepate")),
+            ("10/325", Strip::Dose, None),
+            ("a/b", Strip::Dose, None),
         ];
         for (key, level, want) in cases {
             assert_eq!(strip(key, level).as_deref(), want, "{key} at {level:?}");
@@ -422,6 +477,14 @@ mod tests {
                 "caffeine".into(),
                 "codeine".into()
             ])
+        );
+        assert_eq!(
+            parts("apap w/codeine"),
+            Some(vec!["apap".into(), "codeine".into()])
+        );
+        assert_eq!(
+            parts("acetaminophen w/ codeine"),
+            Some(vec!["acetaminophen".into(), "codeine".into()])
         );
         assert_eq!(parts("a/b/c/d/e"), None);
         assert_eq!(parts("sertraline"), None);
