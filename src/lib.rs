@@ -140,7 +140,7 @@ pub use strum::{EnumCount, IntoEnumIterator};
 /// ```
 /// assert!(!ketamine_therapy::DATA_VERSION.is_empty());
 /// ```
-pub const DATA_VERSION: &str = "2026.12.1";
+pub const DATA_VERSION: &str = "2026.12.2";
 
 // The README's code blocks run as doctests, so the README cannot drift from the API.
 #[cfg(doctest)]
