@@ -3,7 +3,7 @@
 use crate::loader::KnowledgeBase;
 use crate::loader::index::names::NameIndex;
 use crate::model::{Entity, IdKind};
-use crate::text::{MAX_NAME_BYTES, Pattern, echo, fold, join, kept};
+use crate::text::{MAX_NAME_BYTES, Pattern, echo, fold_hashed, join, kept};
 use std::fmt;
 
 /// A text that names no entity (of the kind asked for), with up to three of the
@@ -228,9 +228,9 @@ fn find<T>(
     pick: impl Fn(Entity) -> Option<T>,
 ) -> Result<T, LookupError> {
     let mut buf = [0u8; MAX_NAME_BYTES];
-    let (key, cut) = fold(text, &mut buf);
+    let (key, cut, hash) = fold_hashed(text, &mut buf);
     if !cut {
-        if let Some(hit) = index.get(key).and_then(pick) {
+        if let Some(hit) = index.get_hashed(key, hash).and_then(pick) {
             return Ok(hit);
         }
         if key.is_empty() {

@@ -1,6 +1,8 @@
 //! Folding text for lookup: case, Unicode forms, diacritics and separators, into a
 //! bounded stack buffer; and the confusable skeletons that keep names distinct.
 
+use super::key_hash::{finish, step};
+
 /// The longest name or alias the loader accepts, in bytes after folding.
 pub const MAX_NAME_BYTES: usize = 96;
 
@@ -28,6 +30,22 @@ pub(crate) fn fold<'b>(text: &str, buf: &'b mut [u8; MAX_NAME_BYTES]) -> (&'b [u
         fold_unicode(head, buf)
     };
     (buf.get(..len).unwrap_or_default(), cut || end < text.len())
+}
+
+/// [`fold`], with the key's [`key_hash`](super::key_hash::key_hash), for a lookup in
+/// the name index: computed as the key is written for a short ASCII text (most of
+/// them), from the key otherwise.
+pub(crate) fn fold_hashed<'b>(
+    text: &str,
+    buf: &'b mut [u8; MAX_NAME_BYTES],
+) -> (&'b [u8], bool, u64) {
+    if text.len() <= MAX_NAME_BYTES && text.is_ascii() {
+        let (len, hash) = fold_short_ascii(text.as_bytes(), buf);
+        return (buf.get(..len).unwrap_or_default(), false, hash);
+    }
+    let (key, cut) = fold(text, buf);
+    let hash = super::key_hash::key_hash(key);
+    (key, cut, hash)
 }
 
 /// The folded bytes of `text` into `buf`, and whether the text was cut.
@@ -116,6 +134,9 @@ fn is_separator(c: char) -> bool {
 
 /// The folded bytes of ASCII `text` into `buf`, and whether the text was cut.
 fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
+    if text.len() <= MAX_NAME_BYTES {
+        return (fold_short_ascii(text.as_bytes(), buf).0, false);
+    }
     let mut out = AsciiFold::new(buf);
     for &byte in text.as_bytes() {
         if !out.push(byte) {
@@ -123,6 +144,41 @@ fn fold_ascii(text: &str, buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, bool) {
         }
     }
     (out.len, false)
+}
+
+/// [`fold_ascii`] of a text no longer than the buffer, which cannot be cut (the key is
+/// never longer than the text), with the key's [`key_hash`](super::key_hash::key_hash):
+/// every byte is written where the key ends, and kept unless it is a separator after a
+/// separator (or at the start); a trailing separator is dropped at the end. No branch
+/// per byte (names are looked up often).
+fn fold_short_ascii(text: &[u8], buf: &mut [u8; MAX_NAME_BYTES]) -> (usize, u64) {
+    let mut len = 0;
+    let mut after_space = true;
+    let mut h = 0;
+    for &byte in text {
+        let separator = matches!(byte, b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        let out = if separator {
+            b' '
+        } else {
+            byte.to_ascii_lowercase()
+        };
+        if let Some(slot) = buf.get_mut(len) {
+            *slot = out;
+        }
+        let keep = !(separator && after_space);
+        len += usize::from(keep);
+        if keep {
+            h = step(h, out);
+        }
+        after_space = separator;
+    }
+    if len > 0 && after_space {
+        // A trailing separator (rare): dropped, and the hash taken again without it.
+        len -= 1;
+        let key = buf.get(..len).unwrap_or_default();
+        h = key.iter().fold(0, |h, b| step(h, *b));
+    }
+    (len, finish(h, len))
 }
 
 /// An ASCII fold in progress into a fixed buffer, one byte at a time.
@@ -393,6 +449,26 @@ mod fold_tests {
         ) {
             let reference: String = unicode_security::skeleton(&s).collect();
             prop_assert_eq!(confusable_key(&s), folded_key(&reference));
+        }
+    }
+
+    proptest! {
+        /// The short-text fold (one pass, with its hash) is the byte-at-a-time fold,
+        /// and the hash it gives is the key's hash, for ASCII text up to the buffer
+        /// and just past it, separators of every kind included.
+        #[test]
+        fn short_ascii_fold_is_the_fold(
+            s in prop_oneof!["[ -~]{0,40}", "[a-z \t\n\r\x0b\x0c_-]{0,97}", "[A-Z -]{90,100}"]
+        ) {
+            let mut reference = [0u8; MAX_NAME_BYTES];
+            let mut out = AsciiFold::new(&mut reference);
+            let cut = !s.bytes().all(|b| out.push(b));
+            let len = out.len;
+            let mut buf = [0u8; MAX_NAME_BYTES];
+            let (key, was_cut, hash) = fold_hashed(&s, &mut buf);
+            prop_assert_eq!(was_cut, cut);
+            prop_assert_eq!(key, &reference[..len]);
+            prop_assert_eq!(hash, super::super::key_hash::key_hash(key));
         }
     }
 

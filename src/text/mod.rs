@@ -5,6 +5,7 @@ mod code;
 mod distance;
 mod echo;
 mod fold;
+mod key_hash;
 mod medicine_words;
 mod policy;
 
@@ -13,7 +14,8 @@ pub(crate) use self::code::normalize_code;
 pub(crate) use self::distance::{MAX_PATTERN_BYTES, Pattern};
 pub(crate) use self::echo::*;
 pub use self::fold::MAX_NAME_BYTES;
-pub(crate) use self::fold::{confusable_key, fold, folded_key, push_name_keys};
+pub(crate) use self::fold::{confusable_key, fold, fold_hashed, folded_key, push_name_keys};
+pub(crate) use self::key_hash::key_hash;
 pub(crate) use self::medicine_words::{
     Strip, bracketed, combination_parts, skippable, without, words, words_outside,
 };

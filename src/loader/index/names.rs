@@ -1,6 +1,7 @@
 //! The name index: every folded name and alias, sorted, for lookup without allocation.
 
 use crate::model::Entity;
+use crate::text::key_hash;
 
 /// The sorted table of folded names and aliases (for suggestions), and an
 /// open-addressing hash table over it (for hits).
@@ -17,15 +18,6 @@ pub(crate) struct NameIndex<V = Entity> {
     /// Power-of-two sized, at least twice `keys.len()`, so a probe always ends at an
     /// empty slot; each slot holds 1 + an index into `keys`, 0 if empty.
     slots: Vec<u32>,
-}
-
-/// A small hash of the folded key: byte-wise rotate-xor (byte loads forward from
-/// the byte stores of the fold), mixed by one multiply.
-fn hash(key: &[u8]) -> u64 {
-    let h = key
-        .iter()
-        .fold(key.len() as u64, |h, b| h.rotate_left(7) ^ u64::from(*b));
-    h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The first eight bytes of a key as a big-endian number (zero-padded): comparing
@@ -55,7 +47,7 @@ impl<V: Copy + Ord> NameIndex<V> {
             let start = offset(bytes.len());
             bytes.extend_from_slice(key);
             spans.push((start, offset(bytes.len()), value));
-            let mut at = (hash(key) >> 32) as usize & mask;
+            let mut at = (key_hash(key) >> 32) as usize & mask;
             while slots.get(at).is_some_and(|s| *s != 0) {
                 at = (at + 1) & mask;
             }
@@ -78,12 +70,18 @@ impl<V: Copy + Ord> NameIndex<V> {
 
     /// The value whose folded name or alias is `key`, if any.
     pub(crate) fn get(&self, key: &[u8]) -> Option<V> {
+        self.get_hashed(key, key_hash(key))
+    }
+
+    /// [`Self::get`] of a key whose [`key_hash`] is `hash` (computed by the fold).
+    pub(crate) fn get_hashed(&self, key: &[u8], hash: u64) -> Option<V> {
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (hash(key) >> 32) as usize & mask;
+        let mut at = (hash >> 32) as usize & mask;
         loop {
             let slot = usize::try_from(*self.slots.get(at)?).ok()?;
-            let (k, value) = self.key(self.keys.get(slot.checked_sub(1)?)?)?;
-            if k.as_bytes() == key {
+            // Bytes, not `str`: no character-boundary checks on the hot path.
+            let &(start, end, value) = self.keys.get(slot.checked_sub(1)?)?;
+            if self.text.as_bytes().get(start as usize..end as usize)? == key {
                 return Some(value);
             }
             at = (at + 1) & mask;
