@@ -253,6 +253,52 @@ fn every_name_resolves_the_same_with_a_strength_form_or_salt_around_it() {
     assert!(checked > 5_000, "{checked}");
 }
 
+/// A product number ("#3") gives a combination's codeine content: it is passed over in
+/// a name with codeine, and never read as a strength of a brand without it ("Fiorinal
+/// #3" is Fiorinal with codeine, not Fiorinal), for every brand of the vocabulary.
+#[test]
+fn a_product_number_is_read_only_with_codeine() {
+    let codeine =
+        |m: &ketamine_therapy::query::Medicine<'_>| m.ingredients().any(|i| i.name() == "codeine");
+    let mut with_codeine = 0;
+    for brand in kb().brands() {
+        let Ok(alone) = kb().medicine(brand.name()) else {
+            continue;
+        };
+        for typed in [
+            format!("{} #3", brand.name()),
+            format!("{} no. 4", brand.name()),
+        ] {
+            if typed.len() > ketamine_therapy::query::MAX_MEDICINE_BYTES {
+                continue;
+            }
+            match kb().medicine(&typed) {
+                Ok(got) => {
+                    assert!(codeine(&got), "{typed:?} -> {got}");
+                    assert_eq!(got.name(), alone.name(), "{typed:?}");
+                    with_codeine += 1;
+                }
+                // A codeine product whose name does not say so ("Ambenyl") is not fitted.
+                Err(_) => assert!(
+                    !brand.name().to_lowercase().contains("codeine"),
+                    "{typed:?} should fit {alone}"
+                ),
+            }
+        }
+    }
+    assert!(with_codeine >= 4, "{with_codeine}");
+    for (typed, parts) in [
+        ("acetaminophen-codeine #3", 2),
+        ("APAP w/codeine #3", 2),
+        ("Tylenol w/ codeine no. 3", 1),
+    ] {
+        let found: Vec<_> = kb().medicines_in(typed).expect(typed).collect();
+        assert_eq!(found.len(), parts, "{typed}");
+    }
+    assert!(kb().medicines_in("buprenorphine-naloxone #3").is_err());
+    assert!(kb().medicine("Fiorinal #3").is_err());
+}
+
 #[test]
 fn a_medicine_outside_every_class_says_none_is_documented() {
     let s = kb()

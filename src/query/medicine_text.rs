@@ -11,7 +11,9 @@ use crate::loader::KnowledgeBase;
 use crate::loader::index::medicines::MedicineKey;
 use crate::model::Entity;
 use crate::query::medicines::Kind;
-use crate::text::{MAX_NAME_BYTES, Strip, bracketed, skippable, without, words_outside};
+use crate::text::{
+    MAX_NAME_BYTES, Strip, bracketed, product_number, skippable, without, words_outside,
+};
 
 /// The most words of a text that a name is fitted to.
 const MAX_WORDS: usize = 24;
@@ -143,6 +145,12 @@ impl KnowledgeBase {
 /// word of the text (the first matching the first), and every word of the text not
 /// matched skippable. `None` if it does not fit.
 fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
+    // A product number ("#3") is passed over only in a name with codeine (see
+    // `product_number`).
+    let codeine = name
+        .split(|b| *b == b' ')
+        .any(|w| w == b"codeine" || w.ends_with(b"/codeine"));
+    let passable = |word: &[u8]| skippable(word) || (codeine && product_number(word));
     let mut text = words.iter();
     let mut used = 0;
     // What follows "w/" in a text word ("w/codeine") is the name's next word.
@@ -168,13 +176,13 @@ fn fit(name: &[u8], words: &[&[u8]]) -> Option<usize> {
                 }
             }
             // The first word must match; between words only skippable ones are passed.
-            if n == 0 || !skippable(word) {
+            if n == 0 || !passable(word) {
                 return None;
             }
         }
         used += 1;
     }
-    (joined.is_none() && text.all(|w| skippable(w))).then_some(used)
+    (joined.is_none() && text.all(|w| passable(w))).then_some(used)
 }
 
 #[cfg(test)]
@@ -202,6 +210,14 @@ mod tests {
         assert_eq!(fit(b"a with b", &words("a w/ b")), None);
         assert_eq!(fit(name, &words("tylenol w/codeine no. 3")), Some(3));
         assert_eq!(fit(name, &words("tylenol w/caffeine")), None);
+        // A product number is the codeine content: passed over only in a codeine name.
+        assert_eq!(fit(name, &words("tylenol w/ codeine # 3")), Some(3));
+        assert_eq!(fit(b"fiorinal", &words("fiorinal #3")), None);
+        assert_eq!(fit(b"fiorinal", &words("fiorinal no. 3")), None);
+        assert_eq!(
+            fit(b"fiorinal w/codeine", &words("fiorinal w/codeine #3")),
+            Some(2)
+        );
         assert_eq!(fit(b"a w/", &words("a w/b")), None);
     }
 }

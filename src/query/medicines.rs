@@ -16,7 +16,7 @@ use crate::model::{
 };
 use crate::query::LookupError;
 use crate::query::lookup::{insert_best, suggest_scored};
-use crate::text::{MAX_NAME_BYTES, Strip, combination_parts, fold, without, words};
+use crate::text::{MAX_NAME_BYTES, Strip, combination_parts, fold, product_number, without, words};
 
 /// The most ingredients [`KnowledgeBase::medicines_in`] reads from one entry.
 const MAX_PARTS: usize = 4;
@@ -346,14 +346,23 @@ impl KnowledgeBase {
         let mut bare = [0u8; MAX_NAME_BYTES];
         let saltless = without(doseless, Strip::Salt, &mut bare).unwrap_or(doseless);
         let parts = words::<MAX_PARTS>(saltless).unwrap_or_default();
-        for (slot, part) in found.iter_mut().zip(parts) {
-            match self.medicine_exact(part) {
-                Some(kind @ Kind::Ingredient(_)) => *slot = Some(Medicine { kb: self, kind }),
-                _ if part.is_empty() => break,
+        // A product number ("acetaminophen-codeine #3") only with codeine among them.
+        let mut numbered = false;
+        let mut slots = found.iter_mut();
+        for part in parts.into_iter().take_while(|p| !p.is_empty()) {
+            if product_number(part) {
+                numbered = true;
+                continue;
+            }
+            match (self.medicine_exact(part), slots.next()) {
+                (Some(kind @ Kind::Ingredient(_)), Some(slot)) => {
+                    *slot = Some(Medicine { kb: self, kind });
+                }
                 _ => return Err(self.no_medicine(text, key)),
             }
         }
-        if found[0].is_none() {
+        let codeine = found.iter().flatten().any(|m| m.name() == "codeine");
+        if found[0].is_none() || (numbered && !codeine) {
             return Err(self.no_medicine(text, key));
         }
         Ok(found.into_iter().flatten())

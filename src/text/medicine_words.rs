@@ -45,7 +45,7 @@ const RATE_UNITS: &[&str] = &[
 /// Short words that only join a dose ("as needed", "1 a day", "by mouth"), dropped
 /// only after the first word, which may be a name's own ("A-Poxide").
 const FILLER_WORDS: &[&str] = &[
-    "a", "as", "at", "by", "in", "per", "the", "to", "up", "x", "h", "g", "l", "u", "no.", "#",
+    "a", "as", "at", "by", "in", "per", "the", "to", "up", "x", "h", "g", "l", "u",
 ];
 
 /// Dosage forms and release words (folded).
@@ -198,11 +198,11 @@ fn dropped(word: &[u8], level: Strip, first: bool) -> bool {
     let Ok(word) = std::str::from_utf8(word) else {
         return false;
     };
-    // A strength ("10", "0.5mg", ".5", "10/325", "2x"), an interval ("q6h", "q4"), a
-    // product number ("#3", as in "Tylenol w/ codeine #3") or a rate ("mg/24", "mcg/hr").
+    // A strength ("10", "0.5mg", ".5", "10/325", "2x"), an interval ("q6h", "q4") or a
+    // rate ("mg/24", "mcg/hr"). Not a product number ("#3"): see `product_number`.
     let numeric = match word.as_bytes() {
         [first, ..] if first.is_ascii_digit() => true,
-        [b'.' | b'q' | b'#', second, ..] => second.is_ascii_digit(),
+        [b'.' | b'q', second, ..] => second.is_ascii_digit(),
         _ => word
             .split_once('/')
             .is_some_and(|(unit, _)| RATE_UNITS.contains(&unit)),
@@ -271,6 +271,18 @@ pub(crate) fn without<'b>(
 /// (a dose, form, salt or filler word).
 pub(crate) fn skippable(word: &[u8]) -> bool {
     dropped(word, Strip::Salt, false)
+}
+
+/// Whether `word` is part of a product number: "#3", "#", "no." ("Tylenol w/ codeine
+/// #3", "no. 4"). In US pharmacy such a number gives the codeine content of a
+/// combination, so it is passed over only in a name with codeine: "Fiorinal #3" is
+/// Fiorinal with codeine, not Fiorinal.
+pub(crate) fn product_number(word: &[u8]) -> bool {
+    match word {
+        b"#" | b"no." | b"no" => true,
+        [b'#', rest @ ..] => !rest.is_empty() && rest.iter().all(u8::is_ascii_digit),
+        _ => false,
+    }
 }
 
 /// Up to `N` words of `key` outside brackets, and how many there are (at most `N`).
@@ -404,16 +416,6 @@ mod tests {
             ("sodium", Strip::Salt, None),
             ("emsam 6 mg/24 hr", Strip::Dose, Some("emsam")),
             ("fentanyl 25 mcg/72h", Strip::Dose, Some("fentanyl")),
-            (
-                "tylenol w/ codeine #3",
-                Strip::Dose,
-                Some("tylenol w/ codeine"),
-            ),
-            (
-                "tylenol w/ codeine no. 4",
-                Strip::Dose,
-                Some("tylenol w/ codeine"),
-            ),
             ("diazepam rectal gel", Strip::Form, Some("diazepam")),
             ("phenylephrine iv push", Strip::Form, Some("phenylephrine")),
             ("levophed drip", Strip::Form, Some("levophed")),

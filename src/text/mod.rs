@@ -17,6 +17,6 @@ pub use self::fold::MAX_NAME_BYTES;
 pub(crate) use self::fold::{confusable_key, fold, fold_hashed, folded_key, push_name_keys};
 pub(crate) use self::key_hash::key_hash;
 pub(crate) use self::medicine_words::{
-    Strip, bracketed, combination_parts, skippable, without, words, words_outside,
+    Strip, bracketed, combination_parts, product_number, skippable, without, words, words_outside,
 };
 pub(crate) use self::policy::{is_hidden, policy_violation};
