@@ -192,7 +192,15 @@ fn getters(c: &mut Criterion) {
 fn relations(c: &mut Criterion) {
     let kb = KnowledgeBase::embedded();
     let v = &*VALUES;
+    bench_routes_for(c, kb, v);
+    bench_conditions_for(c, kb, v);
+    bench_risks_for(c, kb, v);
+    bench_benefits_for(c, kb, v);
+    bench_indications(c, kb, v);
+}
 
+/// The `routes_for` group: the crate, its limit and the Value walk.
+fn bench_routes_for(c: &mut Criterion, kb: &'static KnowledgeBase, v: &ValueData) {
     let mut g = c.benchmark_group("routes_for");
     g.bench_function("ours", |b| {
         b.iter(|| {
@@ -216,7 +224,10 @@ fn relations(c: &mut Criterion) {
         })
     });
     g.finish();
+}
 
+/// The `conditions_for` group: the crate, its limit and the Value walk.
+fn bench_conditions_for(c: &mut Criterion, kb: &'static KnowledgeBase, v: &ValueData) {
     let mut g = c.benchmark_group("conditions_for");
     g.bench_function("ours", |b| {
         b.iter(|| {
@@ -240,7 +251,10 @@ fn relations(c: &mut Criterion) {
         })
     });
     g.finish();
+}
 
+/// The `risks_for` group: the crate, its limit and the Value walk.
+fn bench_risks_for(c: &mut Criterion, kb: &'static KnowledgeBase, v: &ValueData) {
     let mut g = c.benchmark_group("risks_for");
     g.bench_function("ours", |b| {
         b.iter(|| {
@@ -269,7 +283,10 @@ fn relations(c: &mut Criterion) {
         })
     });
     g.finish();
+}
 
+/// The `benefits_for` group: the crate, its limit and the Value walk.
+fn bench_benefits_for(c: &mut Criterion, kb: &'static KnowledgeBase, v: &ValueData) {
     let mut g = c.benchmark_group("benefits_for");
     g.bench_function("ours", |b| {
         b.iter(|| {
@@ -293,7 +310,10 @@ fn relations(c: &mut Criterion) {
         })
     });
     g.finish();
+}
 
+/// The `indications` group: the crate, its limit and the Value walk.
+fn bench_indications(c: &mut Criterion, kb: &'static KnowledgeBase, v: &ValueData) {
     let all: &'static [baseline::Quad] = *ALL_INDICATIONS;
     let mut g = c.benchmark_group("indications");
     g.bench_function("ours", |b| {

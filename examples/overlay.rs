@@ -39,20 +39,46 @@ fn names(kb: &KnowledgeBase) -> Names<'_> {
 }
 
 /// Ends a section: says "(none)" if it listed nothing.
-fn none_if_unchanged(out: &mut impl Write, start: &mut usize, changes: usize) -> io::Result<()> {
-    if changes == *start {
+fn none_if_empty(out: &mut impl Write, listed: usize) -> io::Result<usize> {
+    if listed == 0 {
         writeln!(out, "  (none)")?;
     }
-    *start = changes;
-    Ok(())
+    Ok(listed)
 }
 
-/// Prints everything the overlay added or replaced.
+/// Prints everything the overlay added or replaced, section by section.
 fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io::Result<()> {
     let mut changes = 0;
-    let mut section_start = 0;
-
     writeln!(out, "\nAliases added:")?;
+    let listed = aliases_added(out, base, kb)?;
+    changes += none_if_empty(out, listed)?;
+    writeln!(out, "\nSources added or replaced:")?;
+    let listed = sources_changed(out, base, kb)?;
+    changes += none_if_empty(out, listed)?;
+    writeln!(out, "\nIndications added or replaced:")?;
+    let listed = indications_changed(out, base, kb)?;
+    changes += none_if_empty(out, listed)?;
+    writeln!(out, "\nRisk frequencies added:")?;
+    let listed = frequencies_added(out, base, kb)?;
+    changes += none_if_empty(out, listed)?;
+    writeln!(out, "\nContraindications and monitoring added:")?;
+    let listed = safety_added(out, base, kb)?;
+    changes += none_if_empty(out, listed)?;
+    writeln!(
+        out,
+        "\n{changes} change(s); the embedded knowledge base itself is unchanged ({} sources before, {} with the overlay).",
+        base.sources().len(),
+        kb.sources().len()
+    )
+}
+
+/// Aliases the overlay added, with what each looked up before and looks up now.
+fn aliases_added(
+    out: &mut impl Write,
+    base: &KnowledgeBase,
+    kb: &KnowledgeBase,
+) -> io::Result<usize> {
+    let mut changes = 0;
     for ((kind, name, old), (_, _, new)) in names(base).into_iter().zip(names(kb)) {
         for alias in new.iter().filter(|a| !old.contains(a)) {
             changes += 1;
@@ -69,9 +95,16 @@ fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io:
             writeln!(out, "    lookup(\"{alias}\") now:    {after}")?;
         }
     }
+    Ok(changes)
+}
 
-    none_if_unchanged(out, &mut section_start, changes)?;
-    writeln!(out, "\nSources added or replaced:")?;
+/// Sources the overlay added or replaced.
+fn sources_changed(
+    out: &mut impl Write,
+    base: &KnowledgeBase,
+    kb: &KnowledgeBase,
+) -> io::Result<usize> {
+    let mut changes = 0;
     for source in kb.sources() {
         let tag = match base.source(source.id()) {
             None => "added",
@@ -87,9 +120,16 @@ fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io:
             writeln!(out, "    note: {note}")?;
         }
     }
+    Ok(changes)
+}
 
-    none_if_unchanged(out, &mut section_start, changes)?;
-    writeln!(out, "\nIndications added or replaced:")?;
+/// Indications the overlay added or replaced.
+fn indications_changed(
+    out: &mut impl Write,
+    base: &KnowledgeBase,
+    kb: &KnowledgeBase,
+) -> io::Result<usize> {
+    let mut changes = 0;
     for ind in kb.indications() {
         let tag = match base.indications().find(|i| i.key() == ind.key()) {
             None => "added",
@@ -107,9 +147,16 @@ fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io:
             ind.sources().join(", ")
         )?;
     }
+    Ok(changes)
+}
 
-    none_if_unchanged(out, &mut section_start, changes)?;
-    writeln!(out, "\nRisk frequencies added:")?;
+/// Risk frequencies the overlay added.
+fn frequencies_added(
+    out: &mut impl Write,
+    base: &KnowledgeBase,
+    kb: &KnowledgeBase,
+) -> io::Result<usize> {
+    let mut changes = 0;
     for risk in Risk::ALL {
         let old = base.risk(risk).frequencies();
         for f in kb.risk(risk).frequencies() {
@@ -129,9 +176,16 @@ fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io:
             writeln!(out, "    {}", f.context())?;
         }
     }
+    Ok(changes)
+}
 
-    none_if_unchanged(out, &mut section_start, changes)?;
-    writeln!(out, "\nContraindications and monitoring added:")?;
+/// Contraindications and monitoring steps the overlay added.
+fn safety_added(
+    out: &mut impl Write,
+    base: &KnowledgeBase,
+    kb: &KnowledgeBase,
+) -> io::Result<usize> {
+    let mut changes = 0;
     for agent in Agent::ALL {
         let old: Vec<_> = base.contraindications(agent).collect();
         for c in kb.contraindications(agent).filter(|c| !old.contains(c)) {
@@ -144,14 +198,7 @@ fn report(out: &mut impl Write, base: &KnowledgeBase, kb: &KnowledgeBase) -> io:
             writeln!(out, "  monitoring for {agent} ({}): {}", m.kind(), m.text())?;
         }
     }
-
-    none_if_unchanged(out, &mut section_start, changes)?;
-    writeln!(
-        out,
-        "\n{changes} change(s); the embedded knowledge base itself is unchanged ({} sources before, {} with the overlay).",
-        base.sources().len(),
-        kb.sources().len()
-    )
+    Ok(changes)
 }
 
 fn main() -> ExitCode {

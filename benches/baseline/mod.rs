@@ -506,6 +506,13 @@ fn evidence_id(evidence: Evidence) -> String {
 
 /// Panics if a reference table or walk disagrees with the knowledge base.
 pub fn check(kb: &KnowledgeBase, v: &ValueData) {
+    check_tables(kb, v);
+    check_relations(kb, v);
+    check_lookups(kb, v);
+}
+
+/// The static tables and the Value data name every record as the crate does.
+fn check_tables(kb: &KnowledgeBase, v: &ValueData) {
     let stale = "a reference table in benches/baseline/mod.rs is stale; update it from data/";
     for r in Route::ALL {
         let rec = kb.route(r);
@@ -554,7 +561,11 @@ pub fn check(kb: &KnowledgeBase, v: &ValueData) {
         assert!(kb.source(id).is_some() && static_source(id).is_some());
         assert_eq!(value_source(v, id).map(|s| text(s, "id")), Some(id));
     }
+}
 
+/// The relation queries: the static answers and the Value walks agree with the crate.
+fn check_relations(kb: &KnowledgeBase, v: &ValueData) {
+    let stale = "a reference table in benches/baseline/mod.rs is stale; update it from data/";
     let trd = Condition::TreatmentResistantDepression;
     let ours: Vec<_> = kb
         .routes_for(trd)
@@ -623,7 +634,10 @@ pub fn check(kb: &KnowledgeBase, v: &ValueData) {
     walked.sort_unstable();
     ours_ids.sort_unstable();
     assert_eq!(walked, ours_ids);
+}
 
+/// Lookups of names, aliases and misses: the Value walk finds what the crate finds.
+fn check_lookups(kb: &KnowledgeBase, v: &ValueData) {
     for name in canonical_names(kb) {
         let hit = kb.lookup(name).expect("canonical names resolve");
         assert_eq!(value_lookup(v, name), Some(section_and_id(hit)), "{name}");
