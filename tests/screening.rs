@@ -299,6 +299,36 @@ fn a_product_number_is_read_only_with_codeine() {
     assert!(kb().medicine("Fiorinal #3").is_err());
 }
 
+/// A leading counter-ion may be left out only when exactly one medicine fits: two
+/// names of one medicine still resolve, names of two medicines resolve to neither.
+/// (The overlay names are test inputs, not facts.)
+#[test]
+fn a_counter_ion_is_left_out_only_when_one_medicine_fits() {
+    assert_eq!(
+        kb().medicine("clorazepate").expect("one fits").name(),
+        "potassium clorazepate"
+    );
+    let same = r#"{"aliases": [{"entity": "medicine", "id": "valproic_acid", "alias": "potassium valproate"}]}"#;
+    let kb_same = KnowledgeBase::embedded()
+        .with_overlay("same.json", same)
+        .expect("loads");
+    let got = kb_same
+        .medicine("valproate")
+        .expect("both names are one medicine");
+    assert_eq!(
+        got.name(),
+        kb().medicine("sodium valproate").expect("known").name()
+    );
+    let two = r#"{"aliases": [{"entity": "medicine", "id": "diazepam", "alias": "magnesium clorazepate"}]}"#;
+    let kb_two = KnowledgeBase::embedded()
+        .with_overlay("two.json", two)
+        .expect("loads");
+    assert!(
+        kb_two.medicine("clorazepate").is_err(),
+        "two medicines fit: neither"
+    );
+}
+
 #[test]
 fn a_medicine_outside_every_class_says_none_is_documented() {
     let s = kb()

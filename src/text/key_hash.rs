@@ -38,4 +38,15 @@ mod tests {
         assert_ne!(key_hash(b"ab"), key_hash(b"ba"));
         assert_ne!(key_hash(b"a"), key_hash(b"a\0"));
     }
+
+    /// The hash spreads keys over the index's slots (its high half picks the slot): a
+    /// thousand names give a thousand distinct high halves, so probes stay short.
+    #[test]
+    fn keys_spread_over_slots() {
+        let keys: Vec<String> = (0..1000).map(|i| format!("medicine {i}")).collect();
+        let mut high: Vec<u64> = keys.iter().map(|k| key_hash(k.as_bytes()) >> 32).collect();
+        high.sort_unstable();
+        high.dedup();
+        assert!(high.len() > 990, "{}", high.len());
+    }
 }

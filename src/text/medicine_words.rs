@@ -376,6 +376,16 @@ pub(crate) fn words<const N: usize>(key: &[u8]) -> Option<[&[u8]; N]> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn product_numbers() {
+        for word in ["#3", "#", "no.", "no", "#12"] {
+            assert!(product_number(word.as_bytes()), "{word}");
+        }
+        for word in ["3", "#a", "#3a", "#a3", "n", "3mg", ""] {
+            assert!(!product_number(word.as_bytes()), "{word}");
+        }
+    }
+
     fn strip(key: &str, level: Strip) -> Option<String> {
         let mut buf = [0u8; MAX_NAME_BYTES];
         without(key.as_bytes(), level, &mut buf).map(|b| String::from_utf8_lossy(b).into_owned())
