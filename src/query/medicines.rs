@@ -245,8 +245,11 @@ impl KnowledgeBase {
     /// without the form and release ("fentanyl patch", "methylphenidate ER"), then
     /// also without the salt ("sertraline HCl", "lithium carbonate"), then the
     /// bracketed name ("Ambien" in "zolpidem (Ambien)" when "zolpidem" is unknown). A
-    /// combination written out ("hydrocodone/acetaminophen") is more than one
-    /// medicine: see [`medicines_in`](Self::medicines_in).
+    /// product number ("#3", "no. 4") gives a combination's codeine content, so it is
+    /// passed over only in a name with codeine ("Tylenol w/ codeine #3"), never after
+    /// a brand without it ("Fiorinal #3" names nothing). A combination written out
+    /// ("hydrocodone/acetaminophen") is more than one medicine: see
+    /// [`medicines_in`](Self::medicines_in).
     ///
     /// # Errors
     ///
@@ -263,6 +266,8 @@ impl KnowledgeBase {
     /// assert_eq!(kb.medicine("Adderall XR 20 mg")?.name(), "Adderall XR");
     /// assert_eq!(kb.medicine("alprazolam 0.5 mg prn")?.name(), "alprazolam");
     /// assert_eq!(kb.medicine("sertraline HCl 50mg tablet")?.name(), "sertraline");
+    /// assert_eq!(kb.medicine("Tylenol w/ codeine #3")?.name(), "Tylenol W/ Codeine");
+    /// assert!(kb.medicine("Fiorinal #3").is_err()); // not Fiorinal without codeine
     /// let err = kb.medicine("lorazapam 1 mg").unwrap_err();
     /// assert_eq!(err.medicine_suggestions().next(), Some("lorazepam"));
     /// assert!(kb.medicine("intranasal").is_err()); // a route is not a medicine
